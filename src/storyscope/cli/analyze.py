@@ -1,0 +1,118 @@
+"""``storyscope analyze``: one story from files/URLs, or a batch of stories from JSONL."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from storyscope.cli.common import (
+    AllowPrivateOption,
+    DbOption,
+    FollowLinksOption,
+    ModelOption,
+    OutletsOption,
+    advance,
+    info,
+    progress_bar,
+    read_outlets,
+    report_errors,
+)
+from storyscope.errors import Errors, InputError, StoryscopeError
+from storyscope.ingest import ReadOptions, load_articles
+from storyscope.ingest.outlets import OutletTable
+from storyscope.ingest import to_article
+from storyscope.ingest.records import normalise_record
+from storyscope.pipeline import analyze as analyze_story
+from storyscope.report import format_for, write_report
+from storyscope.settings import DEFAULT_DB
+from storyscope.store import Store
+
+DEFAULT_REPORT = Path("storyscope-report.html")
+
+
+def analyze(
+    paths: Annotated[list[str] | None, typer.Argument(help="Article files, directories, globs or URLs: one story.")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Report path: .html, .md or .json.")] = None,
+    stories: Annotated[
+        Path | None, typer.Option("--stories", help="JSONL of stories {id, articles: [...]}; writes JSONL analyses.")
+    ] = None,
+    outlets: OutletsOption = None,
+    db: DbOption = None,
+    model: ModelOption = None,
+    allow_private: AllowPrivateOption = False,
+    follow_links: FollowLinksOption = False,
+) -> None:
+    """Analyse articles as one story and write a report (format from the -o suffix, default HTML)."""
+    table = read_outlets(outlets)
+    if stories is not None:
+        if paths:
+            raise StoryscopeError("give either PATH... or --stories, not both")
+        failed = _analyze_batch(stories, output, table, db, model)
+    else:
+        if not paths:
+            raise StoryscopeError("give at least one PATH (file, directory, glob or URL), or --stories")
+        out = output or DEFAULT_REPORT
+        format_for(out)  # refuse an unknown suffix before any work
+        failed = _analyze_paths(paths, out, table, db or Path(DEFAULT_DB), model, ReadOptions(allow_private, follow_links))
+    raise typer.Exit(1 if failed else 0)
+
+
+def _analyze_paths(
+    paths: list[str], out: Path, table: OutletTable | None, db: Path, model: str | None, options: ReadOptions
+) -> bool:
+    result = load_articles(paths, table, options)
+    report_errors(result.errors)
+    if not result.articles:
+        raise StoryscopeError(Errors.E018.format())
+    with Store(db) as store:
+        articles = store.add_articles(result.articles)
+        with progress_bar("Parsing", total=sum(a.duplicate_of is None for a in articles)) as bar:
+            analysis = analyze_story(articles, outlets=table, model=model, store=store, progress=lambda n: advance(bar, n))
+    write_report(analysis, out)
+    info(f"wrote {out} ({len(analysis.articles)} articles, {len(result.errors)} failed inputs)")
+    return bool(result.errors)
+
+
+def _analyze_batch(
+    stories: Path, output: Path | None, table: OutletTable | None, db: Path | None, model: str | None
+) -> bool:
+    if output is None:
+        raise StoryscopeError("--stories needs -o OUT.jsonl")
+    errors: list[InputError] = []
+    store = Store(db) if db else None
+    written = 0
+    try:
+        with stories.open("rb") as handle, output.open("w", encoding="utf-8") as out, progress_bar(
+            "Stories", total=None
+        ) as bar:
+            for lineno, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    story = json.loads(line)
+                    if not isinstance(story, dict) or not isinstance(story.get("articles"), list):
+                        raise ValueError("expected {\"id\", \"articles\": [...]}")
+                    articles = [
+                        to_article(normalise_record(raw, f"article #{i}"), table)
+                        for i, raw in enumerate(story["articles"], 1)
+                    ]
+                except (ValueError, StoryscopeError) as exc:
+                    errors.append(InputError(f"{stories}:{lineno}", str(exc)))
+                    continue
+                story_id = str(story.get("id") or f"line-{lineno}")
+                analysis = analyze_story(articles, outlets=table, model=model, store=store, story_id=story_id)
+                out.write(json.dumps(analysis.to_json_dict(), ensure_ascii=False) + "\n")
+                written += 1
+                advance(bar)
+    except OSError as exc:
+        raise StoryscopeError(f"{stories}: {exc}") from exc
+    finally:
+        if store:
+            store.close()
+    report_errors(errors)
+    info(f"wrote {output} ({written} stories, {len(errors)} failed)")
+    return bool(errors)
+

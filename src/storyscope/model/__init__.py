@@ -1,0 +1,23 @@
+"""The one data model that flows through storyscope.
+
+Articles come out of :mod:`storyscope.ingest`, are grouped into a :class:`Story`,
+and every analysis section adds its records to one :class:`StoryAnalysis`.
+All records are pydantic models, so the JSON Schema published in ``docs/`` is
+generated from these classes and cannot drift from them.
+"""
+
+from storyscope.model.analysis import SCHEMA_VERSION, StoryAnalysis
+from storyscope.model.article import Article, Story
+from storyscope.model.entities import Entity, EntityMention
+from storyscope.model.spans import Mention, SentenceSpan
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Article",
+    "Entity",
+    "EntityMention",
+    "Mention",
+    "SentenceSpan",
+    "Story",
+    "StoryAnalysis",
+]

@@ -1,0 +1,66 @@
+"""Articles and stories."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import PurePath
+
+from pydantic import BaseModel, Field
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the stored text: an article's identity in the store."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Article(BaseModel):
+    """One news article, its stored text, and what is known about where it came from.
+
+    ``text`` is the text every offset in the analysis refers to. For JSON/JSONL/CSV
+    input it is exactly the caller's text; for files it is the extracted body, and
+    ``source_offset`` says where it starts in the decoded source file when the body
+    is a contiguous slice of it.
+    """
+
+    id: str
+    title: str | None = None
+    outlet: str | None = None
+    leaning: str | None = None
+    published: str | None = Field(default=None, description="ISO date (YYYY-MM-DD) or null")
+    published_source: str | None = Field(
+        default=None, description="where `published` came from: metadata, text or null"
+    )
+    url: str | None = None
+    source_path: str | None = None
+    source_offset: int | None = None
+    dateline: str | None = None
+    text: str
+    content_hash: str = ""
+    duplicate_of: str | None = Field(
+        default=None, description="id of the article this one is a near-duplicate of"
+    )
+
+    def model_post_init(self, __context: object) -> None:
+        if not self.content_hash:
+            self.content_hash = content_hash(self.text)
+
+    @property
+    def label(self) -> str:
+        """A short human name: the outlet, else the source file's name, else the id."""
+        if self.outlet:
+            return self.outlet
+        if self.source_path:
+            return PurePath(self.source_path).stem
+        return self.id
+
+
+class Story(BaseModel):
+    """Articles that tell one story. Duplicates stay listed but are analysed once."""
+
+    id: str
+    title: str | None = None
+    articles: list[Article]
+
+    @property
+    def unique_articles(self) -> list[Article]:
+        return [a for a in self.articles if a.duplicate_of is None]

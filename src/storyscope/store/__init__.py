@@ -1,0 +1,214 @@
+"""The store: one embedded DuckDB file holding articles, parses, stories and analyses.
+
+Articles are keyed by the SHA-256 of their stored text, so ingesting the same
+article twice adds nothing. Every write runs in one transaction: a failed batch
+leaves no half-written article. The schema is versioned; :data:`MIGRATIONS`
+upgrades older files in place.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from types import TracebackType
+
+import duckdb
+
+from storyscope.errors import Errors, StoryscopeError
+from storyscope.model import Article, StoryAnalysis
+
+#: Ordered schema migrations; version N is reached by running MIGRATIONS[N-1].
+MIGRATIONS: list[list[str]] = [
+    [
+        "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+        """CREATE TABLE articles (
+            content_hash VARCHAR PRIMARY KEY,
+            id VARCHAR NOT NULL UNIQUE,
+            title VARCHAR, outlet VARCHAR, leaning VARCHAR,
+            published VARCHAR, published_source VARCHAR,
+            url VARCHAR, source_path VARCHAR, source_offset INTEGER, dateline VARCHAR,
+            text VARCHAR NOT NULL,
+            duplicate_of VARCHAR,
+            ingested_at TIMESTAMP DEFAULT current_timestamp)""",
+        """CREATE TABLE parses (
+            content_hash VARCHAR NOT NULL, pipeline VARCHAR NOT NULL, docbin BLOB NOT NULL,
+            PRIMARY KEY (content_hash, pipeline))""",
+        "CREATE TABLE stories (id VARCHAR PRIMARY KEY, title VARCHAR, created_at TIMESTAMP DEFAULT current_timestamp)",
+        """CREATE TABLE story_articles (
+            story_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, PRIMARY KEY (story_id, article_id))""",
+        """CREATE TABLE analyses (
+            story_id VARCHAR PRIMARY KEY, pipeline VARCHAR, schema_version VARCHAR,
+            created_at TIMESTAMP DEFAULT current_timestamp, analysis JSON NOT NULL)""",
+    ],
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_ARTICLE_COLUMNS = [
+    "content_hash", "id", "title", "outlet", "leaning", "published", "published_source",
+    "url", "source_path", "source_offset", "dateline", "text", "duplicate_of",
+]  # fmt: skip
+
+
+class Store:
+    """A storyscope DuckDB file. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self.db = duckdb.connect(self.path)
+        except duckdb.Error as exc:
+            raise StoryscopeError(f"store {self.path}: {exc}") from exc
+        self._migrate()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: tuple[type[BaseException] | None, BaseException | None, TracebackType | None]) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- schema ---------------------------------------------------------------
+    def schema_version(self) -> int:
+        exists = self.db.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+        ).fetchone()
+        if not exists or not exists[0]:
+            return 0
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _migrate(self) -> None:
+        current = self.schema_version()
+        if current > SCHEMA_VERSION:
+            raise StoryscopeError(Errors.E020.format(path=self.path, found=current, supported=SCHEMA_VERSION))
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            with self._transaction():
+                for statement in MIGRATIONS[version - 1]:
+                    self.db.execute(statement)
+                self.db.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)]
+                )
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self.db)
+
+    # -- articles -------------------------------------------------------------
+    def add_articles(self, articles: Iterable[Article]) -> list[Article]:
+        """Insert new articles in one transaction; return them as stored.
+
+        An article whose text is already stored is returned as the stored one (its id
+        may differ from the one given); a new text whose id is taken gets a suffixed id.
+        """
+        stored: list[Article] = []
+        with self._transaction():
+            for article in articles:
+                existing = self.get_article_by_hash(article.content_hash)
+                if existing is not None:
+                    stored.append(existing)
+                    continue
+                if self._id_taken(article.id):
+                    article = article.model_copy(update={"id": f"{article.id}-{article.content_hash[:8]}"})
+                values = [getattr(article, column) for column in _ARTICLE_COLUMNS]
+                placeholders = ", ".join("?" for _ in _ARTICLE_COLUMNS)
+                self.db.execute(
+                    f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES ({placeholders})", values
+                )
+                stored.append(article)
+        return stored
+
+    def _id_taken(self, article_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+
+    def _articles(self, where: str = "", params: list[object] | None = None) -> list[Article]:
+        rows = self.db.execute(
+            f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles {where} ORDER BY ingested_at, id", params or []
+        ).fetchall()
+        return [Article(**dict(zip(_ARTICLE_COLUMNS, row, strict=True))) for row in rows]
+
+    def get_article_by_hash(self, digest: str) -> Article | None:
+        found = self._articles("WHERE content_hash = ?", [digest])
+        return found[0] if found else None
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        """All stored articles, or those with the given ids (in store order)."""
+        if ids is None:
+            return self._articles()
+        wanted = list(ids)
+        return self._articles("WHERE id IN (SELECT unnest(?))", [wanted]) if wanted else []
+
+    def kept_texts(self) -> Iterator[tuple[str, str]]:
+        """``(id, text)`` of stored articles that are not duplicates (for dedup)."""
+        for article_id, text in self.db.execute("SELECT id, text FROM articles WHERE duplicate_of IS NULL").fetchall():
+            yield article_id, text
+
+    def count_articles(self) -> int:
+        row = self.db.execute("SELECT count(*) FROM articles").fetchone()
+        return int(row[0]) if row else 0
+
+    # -- parses ---------------------------------------------------------------
+    def get_parses(self, digests: Iterable[str], pipeline: str) -> dict[str, bytes]:
+        wanted = list(digests)
+        if not wanted:
+            return {}
+        rows = self.db.execute(
+            "SELECT content_hash, docbin FROM parses WHERE pipeline = ? AND content_hash IN (SELECT unnest(?))",
+            [pipeline, wanted],
+        ).fetchall()
+        return {digest: bytes(blob) for digest, blob in rows}
+
+    def add_parses(self, parses: Iterable[tuple[str, bytes]], pipeline: str) -> None:
+        with self._transaction():
+            for digest, blob in parses:
+                self.db.execute("INSERT OR IGNORE INTO parses VALUES (?, ?, ?)", [digest, pipeline, blob])
+
+    # -- stories and analyses -------------------------------------------------
+    def save_analysis(self, analysis: StoryAnalysis, pipeline: str) -> None:
+        """Store the story, its membership and its analysis in one transaction."""
+        with self._transaction():
+            self.db.execute("INSERT OR REPLACE INTO stories (id, title) VALUES (?, ?)", [analysis.id, analysis.title])
+            self.db.execute("DELETE FROM story_articles WHERE story_id = ?", [analysis.id])
+            for article in analysis.articles:
+                self.db.execute("INSERT INTO story_articles VALUES (?, ?)", [analysis.id, article.id])
+            self.db.execute(
+                "INSERT OR REPLACE INTO analyses (story_id, pipeline, schema_version, analysis) VALUES (?, ?, ?, ?)",
+                [analysis.id, pipeline, analysis.schema_version, json.dumps(analysis.to_json_dict())],
+            )
+
+    def get_analysis(self, story_id: str) -> StoryAnalysis | None:
+        row = self.db.execute("SELECT analysis FROM analyses WHERE story_id = ?", [story_id]).fetchone()
+        return StoryAnalysis.model_validate_json(row[0]) if row else None
+
+    # -- export ---------------------------------------------------------------
+    def export(self, table: str, fmt: str, out: str | Path) -> int:
+        """Write ``articles``, ``stories`` or ``analyses`` as Parquet or JSON lines."""
+        queries = {
+            "articles": f"SELECT {', '.join(_ARTICLE_COLUMNS)}, ingested_at FROM articles ORDER BY ingested_at, id",
+            "stories": "SELECT s.id, s.title, list(sa.article_id ORDER BY sa.article_id) AS article_ids "
+            "FROM stories s LEFT JOIN story_articles sa ON sa.story_id = s.id GROUP BY s.id, s.title ORDER BY s.id",
+            "analyses": "SELECT story_id, pipeline, schema_version, analysis FROM analyses ORDER BY story_id",
+        }
+        if table not in queries:
+            raise StoryscopeError(f"unknown table '{table}' (choose from {', '.join(queries)})")
+        formats = {"parquet": "FORMAT parquet", "jsonl": "FORMAT json"}
+        if fmt not in formats:
+            raise StoryscopeError(f"unknown export format '{fmt}' (choose parquet or jsonl)")
+        target = str(out).replace("'", "''")
+        self.db.execute(f"COPY ({queries[table]}) TO '{target}' ({formats[fmt]})")
+        row = self.db.execute(f"SELECT count(*) FROM ({queries[table]})").fetchone()
+        return int(row[0]) if row else 0
+
+
+class _Transaction:
+    """BEGIN … COMMIT, or ROLLBACK when the block raises."""
+
+    def __init__(self, db: duckdb.DuckDBPyConnection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN TRANSACTION")
+
+    def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")

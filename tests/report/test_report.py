@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import storyscope
+from storyscope.model import Article
+from storyscope.report import format_for, md_escape, render
+
+HOSTILE = 'Mayor Clara Voss said <script>alert("x")</script> the ferry <img src=x onerror=alert(1)> would close.'
+
+
+@pytest.fixture(scope="module")
+def hostile_analysis():
+    return storyscope.analyze(
+        [
+            Article(id="h1", outlet="<b>Evil</b> Outlet", title="<i>Headline</i>", text=HOSTILE),
+            Article(id="h2", outlet="Calm Outlet", url="javascript:alert(1)", text="Clara Voss spoke on Tuesday."),
+        ]
+    )
+
+
+def test_html_escapes_everything_from_articles(hostile_analysis):
+    html = render(hostile_analysis, "html")
+    assert "<script>" not in html and "<img" not in html and "<b>Evil" not in html
+    assert "&lt;script&gt;" in html
+    assert 'href="javascript:' not in html
+
+
+def test_html_is_self_contained(hostile_analysis):
+    html = render(hostile_analysis, "html")
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", html)
+    assert "@import" not in html and "url(" not in html
+
+
+def test_markdown_escapes_markup():
+    assert md_escape("<b>|x|</b> *y*") == r"\<b\>\|x\|\</b\> \*y\*"
+
+
+def test_markdown_and_json(hostile_analysis):
+    md = render(hostile_analysis, "md")
+    assert "<script>" not in md and "## People, organisations and places" in md
+    assert render(hostile_analysis, "json").startswith("{")
+
+
+def test_format_from_suffix():
+    assert format_for("r.html") == "html" and format_for("r.md") == "md" and format_for("out") == "html"
+    with pytest.raises(ValueError):
+        format_for("r.pdf")

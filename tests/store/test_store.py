@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pytest
+
+from storyscope.errors import StoryscopeError
+from storyscope.model import Article
+from storyscope.store import SCHEMA_VERSION, Store
+from tests.conftest import MILLBROOK_A, MILLBROOK_B
+
+
+def _articles() -> list[Article]:
+    return [Article(id="a", outlet="Courier", text=MILLBROOK_A), Article(id="b", outlet="Sentinel", text=MILLBROOK_B)]
+
+
+def test_reingest_adds_nothing(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_articles(_articles())
+        again = store.add_articles(_articles())
+        assert store.count_articles() == 2
+        assert [a.id for a in again] == ["a", "b"]
+
+
+def test_same_id_different_text_gets_distinct_id(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_articles([Article(id="a", text=MILLBROOK_A)])
+        (stored,) = store.add_articles([Article(id="a", text=MILLBROOK_B)])
+        assert stored.id.startswith("a-") and store.count_articles() == 2
+
+
+def test_failed_batch_leaves_nothing_half_written(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_articles([_articles()[0]])
+        with pytest.raises(RuntimeError):
+            with store._transaction():
+                store.db.execute("INSERT INTO articles (content_hash, id, text) VALUES ('h', 'x', 't')")
+                raise RuntimeError("interrupted")
+        assert [a.id for a in store.articles()] == ["a"]
+
+
+def test_parses_round_trip(tmp_path, nlp):
+    from storyscope.nlp import doc_from_bytes, doc_to_bytes
+
+    doc = nlp(MILLBROOK_A)
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_parses([("h1", doc_to_bytes(doc))], "p1")
+        store.add_parses([("h1", doc_to_bytes(doc))], "p1")  # idempotent
+        restored = doc_from_bytes(store.get_parses(["h1"], "p1")["h1"], nlp)
+    assert [e.text for e in restored.ents] == [e.text for e in doc.ents]
+    assert [t.dep_ for t in restored] == [t.dep_ for t in doc]
+
+
+def test_schema_versioned_and_newer_file_refused(tmp_path):
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+    db = duckdb.connect(str(path))
+    db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION + 1)])
+    db.close()
+    with pytest.raises(StoryscopeError, match="newer"):
+        Store(path)
+
+
+def test_export_parquet_and_jsonl(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_articles(_articles())
+        assert store.export("articles", "jsonl", tmp_path / "a.jsonl") == 2
+        assert store.export("articles", "parquet", tmp_path / "a.parquet") == 2
+        rows = store.db.execute(f"SELECT id, text FROM read_parquet('{tmp_path / 'a.parquet'}') ORDER BY id").fetchall()
+    assert rows == [("a", MILLBROOK_A), ("b", MILLBROOK_B)]
+    lines = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text().splitlines()]
+    assert {line["id"] for line in lines} == {"a", "b"}

@@ -1,0 +1,49 @@
+"""End to end through the Python API: provenance of every item is exact."""
+
+from __future__ import annotations
+
+import pytest
+
+import storyscope
+from storyscope.errors import StoryscopeError
+from tests.conftest import EXAMPLES, OUTLETS, assert_offsets_exact
+
+
+def test_analyze_dicts_keeps_ids_and_texts(millbrook):
+    analysis = storyscope.analyze(millbrook)
+    data = analysis.to_json_dict()
+    assert [a["id"] for a in data["articles"]] == ["mb-a", "mb-b"]
+    assert [a["text"] for a in data["articles"]] == [m["text"] for m in millbrook]
+    assert assert_offsets_exact(data) > 10
+    voss = [e for e in data["entities"] if e["canonical"] == "Clara Voss"]
+    assert voss and set(voss[0]["article_ids"]) == {"mb-a", "mb-b"}
+    assert data["sentences"][0]["text"].startswith("MILLBROOK, Ore.")
+
+
+def test_unbuilt_sections_are_absent(millbrook):
+    data = storyscope.analyze(millbrook).to_json_dict()
+    for absent in ("quotes", "timeline", "claims", "summary", "framing", "quantities"):
+        assert absent not in data
+
+
+def test_example_story_provenance_and_duplicates():
+    articles = storyscope.load(EXAMPLES, outlets=OUTLETS)
+    analysis = storyscope.analyze(articles)
+    data = analysis.to_json_dict()
+    assert assert_offsets_exact(data) > 200
+    duplicates = [a for a in data["articles"] if a["duplicate_of"]]
+    assert len(duplicates) == 1
+    analysed = {m["article_id"] for e in data["entities"] for m in e["mentions"]}
+    assert duplicates[0]["id"] not in analysed
+    assert {a["leaning"] for a in data["articles"]} >= {"left", "right", "center"}
+
+
+def test_no_articles_is_an_error():
+    with pytest.raises(StoryscopeError, match="no articles"):
+        storyscope.analyze([])
+
+
+def test_load_raises_naming_the_file(tmp_path):
+    (tmp_path / "x.bin").write_bytes(b"\x00\x01")
+    with pytest.raises(StoryscopeError, match="x.bin"):
+        storyscope.load(tmp_path / "x.bin")
