@@ -9,6 +9,7 @@ generated from these classes and cannot drift from them.
 from storyscope.model.analysis import SCHEMA_VERSION, StoryAnalysis
 from storyscope.model.article import Article, Story
 from storyscope.model.entities import Entity, EntityMention
+from storyscope.model.quotes import LedgerEntry, OtherSpeaker, Quote, SpanText, Wording, WordingChange
 from storyscope.model.spans import Mention, SentenceSpan
 
 __all__ = [
@@ -16,8 +17,14 @@ __all__ = [
     "Article",
     "Entity",
     "EntityMention",
+    "LedgerEntry",
     "Mention",
+    "OtherSpeaker",
+    "Quote",
     "SentenceSpan",
+    "SpanText",
     "Story",
     "StoryAnalysis",
+    "Wording",
+    "WordingChange",
 ]

@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 
 from storyscope.model.article import Article
 from storyscope.model.entities import Entity
+from storyscope.model.quotes import LedgerEntry, Quote
 from storyscope.model.spans import SentenceSpan
 
 SCHEMA_VERSION = "1.0"
@@ -31,6 +32,8 @@ class StoryAnalysis(BaseModel):
     articles: list[Article]
     sentences: list[SentenceSpan] | None = None
     entities: list[Entity] | None = None
+    quotes: list[Quote] | None = None
+    ledger: list[LedgerEntry] | None = None
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:
