@@ -83,9 +83,32 @@ class _Quotes:
         return None
 
 
+_SENTENCES = "storyscope_sentence_of_token"
+_TEXT = "storyscope_text"
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text`` without rebuilding it from the tokens on every call."""
+    return doc.user_data[_TEXT]
+
+
+def _sent(token: Token) -> Span:
+    """``token.sent`` in constant time (spaCy's walks the Doc) from the index :func:`find_attributions` builds."""
+    return token.doc.user_data[_SENTENCES][token.i]
+
+
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in ``doc``, in text order of content."""
-    text = doc.text
+    doc.user_data[_SENTENCES] = [sent for sent in doc.sents for _ in sent]
+    doc.user_data[_TEXT] = doc.text
+    try:
+        return _find_attributions(doc)
+    finally:
+        del doc.user_data[_SENTENCES], doc.user_data[_TEXT]
+
+
+def _find_attributions(doc: Doc) -> list[Attribution]:
+    text = _text(doc)
     quotes = _Quotes(find_quotations(text))
     inside = [quotes.at(t.idx) is not None for t in doc]
     verbs = [t for t in doc if _is_cue_verb(t) and not inside[t.i]]
@@ -99,7 +122,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     for quotation in quotes.quotations:
         match = _direct_cue(doc, quotation, verbs, verb_starts, inside)
         if match is None:
-            if previous is not None and _follows_cue(doc.text, previous[0], quotation, cue_info[previous[1]][1]):
+            if previous is not None and _follows_cue(_text(doc), previous[0], quotation, cue_info[previous[1]][1]):
                 # '"A?" X asked. "B."': B continues the quotation X's cue introduced.
                 by_cue[previous[1]].append(quotation)
             previous = None
@@ -179,18 +202,18 @@ def _direct_cue(
     colon = _colon_speaker(doc, quotation, inside)
     if colon is not None:
         return colon
-    sentences = {tokens[0].sent.start, tokens[-1].sent.start}
-    last = tokens[-1].sent
+    sentences = {_sent(tokens[0]).start, _sent(tokens[-1]).start}
+    last = _sent(tokens[-1])
     if last.end < len(doc) and doc[last.end].idx - quotation.end < 3:
         sentences.add(last.end)  # '"…" X said.' split by the parser after the closing mark
-    paragraph = (doc.text.rfind("\n", 0, quotation.start) + 1, _find_or_end(doc.text, "\n", quotation.end))
-    standalone = _standalone(doc.text, quotation, tokens)
+    paragraph = (_text(doc).rfind("\n", 0, quotation.start) + 1, _find_or_end(_text(doc), "\n", quotation.end))
+    standalone = _standalone(_text(doc), quotation, tokens)
     lo = bisect.bisect_left(verb_starts, quotation.start - CUE_WINDOW)
     hi = bisect.bisect_right(verb_starts, quotation.end + CUE_WINDOW)
     best: tuple[int, Token] | None = None
     for verb in verbs[lo:hi]:
         colon_before = _sentence_ends_with_colon_before(verb, quotation)
-        if not colon_before and (verb.sent.start not in sentences or not paragraph[0] <= verb.idx < paragraph[1]):
+        if not colon_before and (_sent(verb).start not in sentences or not paragraph[0] <= verb.idx < paragraph[1]):
             continue
         governs = _governs(verb, tokens)
         if not governs and (short or not standalone):
@@ -225,9 +248,15 @@ def _reports_around(verb: Token, quotation: Quotation) -> bool:
 
 
 def _sentence_ends_with_colon_before(verb: Token, quotation: Quotation) -> bool:
-    """Whether ``verb``'s sentence ends with a colon right before the quotation ("X said:\\n\\n"…")."""
-    end = verb.sent.end_char
-    return verb.sent.text.rstrip().endswith(":") and 0 <= quotation.start - end < 5
+    """Whether ``verb``'s sentence ends with a colon right before the quotation ("X said:\n\n"…")."""
+    text = _text(verb.doc)
+    end = _sent(verb).end_char
+    if not 0 <= quotation.start - end < 5:
+        return False
+    at = end
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at > 0 and text[at - 1] == ":"
 
 
 def _find_or_end(text: str, needle: str, start: int) -> int:
@@ -242,14 +271,14 @@ def _governs(verb: Token, tokens: Sequence[Token]) -> bool:
 
 def _dash_speaker(doc: Doc, quotation: Quotation) -> tuple[object, Fragments | None, Fragments, Span] | None:
     """``"…" -Speaker``: a dash right after the closing mark followed by a name on the same line."""
-    text = doc.text
+    text = _text(doc)
     at = quotation.end
     while at < len(text) and text[at] in " \t":
         at += 1
     if not quotation.closed or at >= len(text) or text[at] not in _DASHES:
         return None
     line_end = text.find("\n", at)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = min(len(text) if line_end < 0 else line_end, at + 150)
     span = doc.char_span(at + 1, line_end, alignment_mode="expand")
     if span is None:
         return None
@@ -266,14 +295,14 @@ def _colon_speaker(
     doc: Doc, quotation: Quotation, inside: list[bool]
 ) -> tuple[object, Fragments | None, Fragments, Span] | None:
     """``X: "…"`` and ``From X: "…"``: a short name phrase and a colon right before the quotation."""
-    text = doc.text
+    text = _text(doc)
     at = quotation.start
     while at > 0 and text[at - 1] in " \t":
         at -= 1
     if at == 0 or text[at - 1] != ":":
         return None
     colon = at - 1
-    line_start = text.rfind("\n", 0, colon) + 1
+    line_start = max(text.rfind("\n", 0, colon) + 1, colon - 150)
     span = doc.char_span(line_start, colon, alignment_mode="contract")
     if span is None or not len(span):
         return None
@@ -308,7 +337,7 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
         content = _fragments_of(doc, child.subtree, quotes)
     elif before or verb.dep_ == "parataxis":
         clause = _cue_clause(verb)
-        tokens = [t for t in _paragraph_part(verb.sent, verb) if t.i not in clause]
+        tokens = [t for t in _paragraph_part(_sent(verb), verb) if t.i not in clause]
         content = _fragments_of(doc, tokens, quotes)
     else:
         return None
@@ -325,7 +354,7 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
 
 def _paragraph_part(sentence: Span, anchor: Token) -> list[Token]:
     """The tokens of ``sentence`` in the same paragraph as ``anchor`` (parses can run over paragraph breaks)."""
-    text = sentence.doc.text
+    text = _text(sentence.doc)
     start = text.rfind("\n", 0, anchor.idx) + 1
     end = _find_or_end(text, "\n", anchor.idx)
     return [t for t in sentence if start <= t.idx < end]
@@ -357,7 +386,7 @@ def _according_to(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People
         if source_span is None:
             continue
         phrase = {token.i, to.i} | {t.i for t in token.subtree} | {t.i for t in to.subtree}
-        tokens = [t for t in _paragraph_part(token.sent, token) if t.i not in phrase]
+        tokens = [t for t in _paragraph_part(_sent(token), token) if t.i not in phrase]
         content = _fragments_of(doc, tokens, quotes)
         if not content or sum(e - s for s, e in content) < 8:
             continue
@@ -504,7 +533,7 @@ class _People:
             if token.dep_ not in _SUBJECT_DEPS or token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
                 continue
             start = token.i
-            while start > token.sent.start and self.doc[start - 1].pos_ == "PROPN":
+            while start > max(token.i - 8, 0) and self.doc[start - 1].pos_ == "PROPN":
                 start -= 1
             given = [t for t in self.doc[start : token.i] if _given_name_gender(t) is not None]
             if given:  # the name from its given name on, without titles ("Mayor", "Sen.")
@@ -523,7 +552,10 @@ class _People:
         return before[-1] if before else candidates[0]
 
     def full_name(self, ent: Span) -> str:
-        return self.full_span(ent).text
+        """The full name from its given name on, without titles the NER kept ("Mayor Ana Ruiz" -> "Ana Ruiz")."""
+        span = self.full_span(ent)
+        given = [t for t in span[:-1] if _given_name_gender(t) is not None]
+        return self.doc[given[0].i : span.end].text if given else span.text
 
     def speaker(self, head: Token | Span | None) -> str | None:
         """The name a source refers to: a named speaker's full name, or a pronoun's antecedent."""
@@ -542,7 +574,7 @@ class _People:
                 return self.full_name(ent) if ent.label_ == "PERSON" else ent.text
         if root.pos_ == "PROPN":  # a name the NER missed: the run of proper nouns it ends
             start = root.i
-            while start > root.sent.start and self.doc[start - 1].pos_ == "PROPN":
+            while start > max(root.i - 8, 0) and self.doc[start - 1].pos_ == "PROPN":
                 start -= 1
             return self.full_name(self.doc[start : root.i + 1])
         return None

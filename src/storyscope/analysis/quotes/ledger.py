@@ -70,16 +70,19 @@ def _statement_groups(quotes: list[Quote], wordings: list[str]) -> list[list[int
 def word_changes(reference: str, variant: str) -> list[WordingChange]:
     """Word-level differences from ``reference`` to ``variant`` (Levenshtein opcodes over words)."""
     ref_words, var_words = reference.split(), variant.split()
-    changes = []
+    runs: list[list[int]] = []  # [ref_start, ref_end, var_start, var_end] of adjacent edits, merged
     for op in Levenshtein.opcodes(ref_words, var_words):
-        if op.tag != "equal":
-            changes.append(
-                WordingChange(
-                    op=op.tag,
-                    reference=" ".join(ref_words[op.src_start : op.src_end]),
-                    variant=" ".join(var_words[op.dest_start : op.dest_end]),
-                )
-            )
+        if op.tag == "equal":
+            continue
+        if runs and runs[-1][1] == op.src_start and runs[-1][3] == op.dest_start:
+            runs[-1][1], runs[-1][3] = op.src_end, op.dest_end
+        else:
+            runs.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+    changes = []
+    for ref_start, ref_end, var_start, var_end in runs:
+        ref, var = " ".join(ref_words[ref_start:ref_end]), " ".join(var_words[var_start:var_end])
+        op = "replace" if ref and var else ("delete" if ref else "insert")
+        changes.append(WordingChange(op=op, reference=ref, variant=var))
     return changes
 
 
