@@ -186,3 +186,18 @@ def test_harbor_story_quotes_ledger_and_report(tmp_path):
     assert "Who said what" in html
     markdown = storyscope.write_report(analysis, tmp_path / "r.md").read_text()
     assert "## Who said what" in markdown
+
+
+def test_object_preposition_noun_and_headline_cues(nlp):
+    text = (
+        "Port Ellery: Ferry Fares Will Double Next Spring\n\n"
+        "Councillor Ivy Moss called for a full audit of the ferry budget. "
+        "The harbor board cited rising fuel costs. "
+        "Moss rejected the board's claim that the fares had been frozen for ten years."
+    )
+    found = {q.cue.text: q for q in quotes_of(nlp, text)}
+    assert roles(found[":"]) == ("Port Ellery", ":", "Ferry Fares Will Double Next Spring")
+    assert roles(found["called for"]) == ("Councillor Ivy Moss", "called for", "a full audit of the ferry budget")
+    assert roles(found["cited"]) == ("The harbor board", "cited", "rising fuel costs")
+    assert roles(found["claim"]) == ("the board", "claim", "that the fares had been frozen for ten years")
+    check_slices(text, list(found.values()))

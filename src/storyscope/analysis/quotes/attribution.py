@@ -22,6 +22,7 @@ surname to the fullest form of that name in the article.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +33,9 @@ from spacy.tokens import Doc, Span, Token
 from storyscope.analysis.quotes.lexicon import (
     HONORIFIC_GENDER,
     INTENT_VERBS,
+    NOUN_CUES,
+    OBJECT_VERBS,
+    PREP_VERBS,
     PRONOUN_GENDER,
     QUOTE_ONLY_VERBS,
     REPORTING_VERBS,
@@ -45,6 +49,8 @@ CUE_WINDOW = 250
 #: Quotations with fewer words than this need a cue that governs them (else they are scare quotes).
 MIN_QUOTE_WORDS = 4
 _DASHES = "-\u2013\u2014\u2015"
+#: A line opening with a short name and a colon: "Pence: Flowers won't be at the debate".
+_COLON_LINE = re.compile(r"^(?P<head>[^\W\d][^\n:]{0,40}?):[ \t]+(?P<body>[^\n]+)", re.MULTILINE)
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _CONTENT_DEPS = ("ccomp",)
 _SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -138,17 +144,21 @@ def _find_attributions(doc: Doc) -> list[Attribution]:
         content = tuple(f for q in quotations for f in q.fragments)
         found.append(Attribution(source, cue, content, True, people.speaker(head)))
     for verb in verbs:
-        if verb.i not in used_verbs and verb.lemma_.lower() not in QUOTE_ONLY_VERBS:
+        if verb.i not in used_verbs:
             attribution = _indirect(doc, verb, quotes, inside, people)
             if attribution is not None:
                 found.append(attribution)
     found.extend(_according_to(doc, quotes, inside, people))
+    found.extend(_noun_cues(doc, quotes, inside, people))
+    found.extend(_colon_lines(doc, people))
     return sorted(found, key=lambda a: a.content[0])
 
 
+_CUE_VERBS = REPORTING_VERBS | QUOTE_ONLY_VERBS | INTENT_VERBS | OBJECT_VERBS | frozenset(PREP_VERBS)
+
+
 def _is_cue_verb(token: Token) -> bool:
-    lemma = token.lemma_.lower()
-    return token.pos_ == "VERB" and (lemma in REPORTING_VERBS or lemma in QUOTE_ONLY_VERBS)
+    return token.pos_ == "VERB" and token.lemma_.lower() in _CUE_VERBS
 
 
 # --- direct quotations -------------------------------------------------------------------
@@ -212,6 +222,8 @@ def _direct_cue(
     hi = bisect.bisect_right(verb_starts, quotation.end + CUE_WINDOW)
     best: tuple[int, Token] | None = None
     for verb in verbs[lo:hi]:
+        if verb.lemma_.lower() not in REPORTING_VERBS and verb.lemma_.lower() not in QUOTE_ONLY_VERBS:
+            continue  # verbs of stance or intent ("cited", "wants") do not introduce quotations
         colon_before = _sentence_ends_with_colon_before(verb, quotation)
         if not colon_before and (_sent(verb).start not in sentences or not paragraph[0] <= verb.idx < paragraph[1]):
             continue
@@ -330,18 +342,31 @@ def _colon_speaker(
 def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people: _People) -> Attribution | None:
     """Reported speech cued by ``verb``: its complement clause, or the sentence around a parenthetical cue."""
     lemma = verb.lemma_.lower()
+    clausal = lemma in REPORTING_VERBS or lemma in INTENT_VERBS
     after = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS or (c.dep_ == "xcomp" and lemma in INTENT_VERBS)]
     before = [c for c in verb.lefts if c.dep_ in _CONTENT_DEPS]
-    if after:
-        child = after[0]
-        content = _fragments_of(doc, child.subtree, quotes)
-    elif before or verb.dep_ == "parataxis":
+    objects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ != "PRON"] if lemma in OBJECT_VERBS else []
+    preps = [
+        c for c in verb.rights
+        if c.lower_ in PREP_VERBS.get(lemma, ()) and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+    ]
+    cue = _cue_fragments(verb)
+    if clausal and after:
+        content = _fragments_of(doc, after[0].subtree, quotes)
+    elif clausal and (before or verb.dep_ == "parataxis"):
         clause = _cue_clause(verb)
         tokens = [t for t in _paragraph_part(_sent(verb), verb) if t.i not in clause]
         content = _fragments_of(doc, tokens, quotes)
+    elif objects:
+        content = _fragments_of(doc, objects[0].subtree, quotes)
+    elif preps:
+        prep = preps[0]
+        cue = _merge_fragments(cue, ((prep.idx, prep.idx + len(prep)),))
+        objects_of_prep = [t for g in prep.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
+        content = _fragments_of(doc, objects_of_prep, quotes)
     else:
         return None
-    if not content or sum(e - s for s, e in content) < 8:
+    if not content or sum(e - s for s, e in content) < 3:
         return None
     subject = _subject(verb, inside)
     source = _span_fragments(subject) if subject is not None else None
@@ -349,7 +374,7 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
         return None
     direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
     speaker = people.speaker(subject.root if subject is not None else None)
-    return Attribution(source, _cue_fragments(verb), content, direct, speaker)
+    return Attribution(source, cue, content, direct, speaker)
 
 
 def _paragraph_part(sentence: Span, anchor: Token) -> list[Token]:
@@ -397,6 +422,55 @@ def _according_to(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People
     return found
 
 
+def _colon_lines(doc: Doc, people: _People) -> list[Attribution]:
+    """Headline and transcript form "Name: statement" without quotation marks: a short name, a colon, a line."""
+    text = _text(doc)
+    found = []
+    for line in _COLON_LINE.finditer(text):
+        head_start, head_end = line.span("head")
+        body_start, body_end = line.span("body")
+        words = text[head_start:head_end].split()
+        if len(words) > 5 or not all(w[0].isupper() for w in words) or any(c.isdigit() for c in "".join(words)):
+            continue
+        if text[body_start] in QUOTE_CHARS or len(text[body_start:body_end].split()) < 4:
+            continue  # quotations after a colon are direct speech, handled with the other quotations
+        while body_end > body_start and text[body_end - 1] in ".;, ":
+            body_end -= 1
+        head = doc.char_span(head_start, head_end, alignment_mode="expand")
+        speaker = people.speaker(head) if head is not None else None
+        cue = ((head_end, head_end + 1),)
+        found.append(Attribution(((head_start, head_end),), cue, ((body_start, body_end),), False, speaker))
+    return found
+
+
+def _noun_cues(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People) -> list[Attribution]:
+    """"Trump's claim that …": a cue noun, its possessor as source and its "that"-clause as content."""
+    found = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOUN_CUES or inside[noun.i]:
+            continue
+        clauses = [
+            c for c in noun.rights
+            if c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        ]
+        owners = [c for c in noun.lefts if c.dep_ == "poss"]
+        if not clauses or not owners:
+            continue
+        owner = _trim(doc[owners[0].left_edge.i : owners[0].right_edge.i + 1])
+        content = _fragments_of(doc, clauses[0].subtree, quotes)
+        if owner is None or not content:
+            continue
+        # The possessive marker is not part of the source ("Trump's" -> "Trump").
+        end = owner.end
+        while end > owner.start + 1 and doc[end - 1].tag_ == "POS":
+            end -= 1
+        source = ((owner.start_char, doc[end - 1].idx + len(doc[end - 1])),)
+        direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
+        cue = ((noun.idx, noun.idx + len(noun)),)
+        found.append(Attribution(source, cue, content, direct, people.speaker(doc[owner.start : end].root)))
+    return found
+
+
 # --- spans -------------------------------------------------------------------------------
 
 
@@ -406,7 +480,7 @@ def _subject(verb: Token, inside: list[bool]) -> Span | None:
     for _ in range(3):
         for child in current.children:
             if child.dep_ in _SUBJECT_DEPS:
-                span = _trim(current.doc[child.left_edge.i : child.right_edge.i + 1])
+                span = _trim(_within_paragraph(current.doc[child.left_edge.i : child.right_edge.i + 1], verb))
                 if span is None or any(inside[t.i] for t in span):
                     return None
                 return span
@@ -414,6 +488,15 @@ def _subject(verb: Token, inside: list[bool]) -> Span | None:
             return None
         current = current.head
     return None
+
+
+def _within_paragraph(span: Span, anchor: Token) -> Span:
+    """The part of ``span`` in ``anchor``'s paragraph (the parser may join a headline to the next line)."""
+    text = _text(span.doc)
+    start = text.rfind("\n", 0, anchor.idx) + 1
+    end = _find_or_end(text, "\n", anchor.idx)
+    tokens = [t for t in span if start <= t.idx < end]
+    return span.doc[tokens[0].i : tokens[-1].i + 1] if tokens else span.doc[anchor.i : anchor.i]
 
 
 def _cue_fragments(verb: Token) -> Fragments:
@@ -430,6 +513,8 @@ def _cue_fragments(verb: Token) -> Fragments:
 
 def _trim(span: Span) -> Span | None:
     """``span`` without leading/trailing punctuation and whitespace; None when nothing is left."""
+    if not len(span):
+        return None
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].is_punct or doc[start].is_space):
@@ -484,6 +569,17 @@ def _trim_run(run: list[Token]) -> tuple[int | None, int | None]:
     if hi <= lo:
         return None, None
     return run[lo].idx, run[hi - 1].idx + len(run[hi - 1])
+
+
+def _merge_fragments(a: Fragments, b: Fragments) -> Fragments:
+    """Fragments of both, in text order, touching ones joined when only a space separates them."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(a + b):
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
 
 
 def _overlaps(a: Fragments, b: Fragments) -> bool:

@@ -17,7 +17,39 @@ REPORTING_VERBS = frozenset(
     hope fear worry expect propose demand threaten boast joke quip wonder question recount reiterate repeat
     shout scream chant sing inform assure reassure advise counter retort lament learn hear read disclose
     signal acknowledge document calculate conclude determine rule speculate guess recommend contend
-    proclaim affirm admit predict project forecast write blog tweet text email tell""".split()
+    proclaim affirm admit predict project forecast write blog tweet text email tell
+    know understand feel decide realize realise recognize recognise suspect doubt assume insist""".split()
+)
+
+#: Verbs whose direct object is what is attributed ("Clinton cited the remarks", "critics blasted the plan").
+OBJECT_VERBS = frozenset(
+    """
+    cite criticize criticise attack blast condemn endorse reject support oppose praise mention reference echo
+    acknowledge announce propose offer deny dispute defend question demand discuss describe explain unveil
+    document detail highlight welcome applaud slam decry tout dismiss denounce recommend predict
+    reveal disclose confirm report show find estimate""".split()
+)
+
+#: Verbs whose prepositional object is what is attributed ("called for a review", "warned of delays").
+PREP_VERBS: dict[str, frozenset[str]] = {
+    "call": frozenset({"for", "on"}),
+    "point": frozenset({"to"}),
+    "speak": frozenset({"of", "about"}),
+    "talk": frozenset({"about"}),
+    "warn": frozenset({"of", "about", "against"}),
+    "ask": frozenset({"about", "for"}),
+    "push": frozenset({"for"}),
+    "argue": frozenset({"for", "against"}),
+    "complain": frozenset({"about"}),
+    "insist": frozenset({"on"}),
+    "accuse": frozenset({"of"}),
+}
+
+#: Nouns that cue the "that"-clause they govern, their possessor being the source ("Trump's claim that …").
+NOUN_CUES = frozenset(
+    """
+    claim statement assertion argument warning promise pledge comment remark suggestion belief accusation
+    allegation view position proposal report insistence contention prediction vow threat charge""".split()
 )
 
 #: Verbs whose infinitival complement (``xcomp``: "vowed to fight") is the attributed content.
