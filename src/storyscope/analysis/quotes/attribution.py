@@ -346,6 +346,8 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     after = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS or (c.dep_ == "xcomp" and lemma in INTENT_VERBS)]
     before = [c for c in verb.lefts if c.dep_ in _CONTENT_DEPS]
     objects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ != "PRON"] if lemma in OBJECT_VERBS else []
+    # "called the charges unsubstantiated": the object and what it is called.
+    predicates = [c for c in verb.rights if c.dep_ in ("oprd", "xcomp") and lemma in QUOTE_ONLY_VERBS]
     preps = [
         c for c in verb.rights
         if c.lower_ in PREP_VERBS.get(lemma, ()) and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
@@ -359,6 +361,9 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
         content = _fragments_of(doc, tokens, quotes)
     elif objects:
         content = _fragments_of(doc, objects[0].subtree, quotes)
+    elif predicates:
+        first = min((c for c in verb.rights if c.dep_ == "dobj"), default=predicates[0], key=lambda c: c.i)
+        content = _fragments_of(doc, doc[first.left_edge.i : predicates[0].right_edge.i + 1], quotes)
     elif preps:
         prep = preps[0]
         cue = _merge_fragments(cue, ((prep.idx, prep.idx + len(prep)),))

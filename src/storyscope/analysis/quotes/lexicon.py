@@ -27,7 +27,8 @@ OBJECT_VERBS = frozenset(
     cite criticize criticise attack blast condemn endorse reject support oppose praise mention reference echo
     acknowledge announce propose offer deny dispute defend question demand discuss describe explain unveil
     document detail highlight welcome applaud slam decry tout dismiss denounce recommend predict
-    reveal disclose confirm report show find estimate""".split()
+    reveal disclose confirm report show find estimate want note seek express back promote blame accept invoke
+    advocate consider address mock""".split()
 )
 
 #: Verbs whose prepositional object is what is attributed ("called for a review", "warned of delays").
@@ -54,7 +55,7 @@ NOUN_CUES = frozenset(
 
 #: Verbs whose infinitival complement (``xcomp``: "vowed to fight") is the attributed content.
 INTENT_VERBS = frozenset(
-    "promise pledge vow threaten refuse decline urge want plan hope expect propose agree demand ask vow".split()
+    "promise pledge vow threaten refuse decline urge want plan hope expect propose agree demand ask tell seek".split()
 )
 
 #: Verbs that attribute a quotation they govern but are too common to cue on their own ("called it 'reckless'").
