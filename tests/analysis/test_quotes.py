@@ -96,7 +96,9 @@ def test_pronoun_speaker_resolves_to_nearest_compatible_person(nlp):
 
 def test_scare_quotes_are_not_attributions(nlp):
     text = "The so-called “green wall” was finished in May. Critics mocked the “plan” for weeks."
-    assert quotes_of(nlp, text) == []
+    quotes = quotes_of(nlp, text)
+    assert [q for q in quotes if q.direct] == []  # no quotation is anybody's words
+    assert [roles(q) for q in quotes] == [("Critics", "mocked", "the “plan”")]  # a stance, not a quote
 
 
 def test_speaker_after_the_quote_in_the_next_sentence_and_follow_on_quote(nlp):
