@@ -182,8 +182,10 @@ def test_harbor_story_quotes_ledger_and_report(tmp_path):
     flagged = [e for e in analysis.ledger if "tear them apart" in e.content and e.also_attributed_to]
     assert flagged
     assert {e.speaker for e in flagged} >= {"Alan Pryce"}
-    # A statement carried by several outlets is one entry.
-    assert max(len(e.article_ids) for e in analysis.ledger) >= 2
+    # A statement carried by several outlets, in different wordings and with "she said", is one entry.
+    [hiding] = [e for e in analysis.ledger if "hiding anyone" in e.content]
+    assert hiding.speaker == "Renata Okafor" and len(hiding.article_ids) >= 3
+    assert any(w.changes for w in hiding.wordings)
     html = storyscope.write_report(analysis, tmp_path / "r.html").read_text()
     assert "Who said what" in html
     markdown = storyscope.write_report(analysis, tmp_path / "r.md").read_text()

@@ -8,6 +8,8 @@ merged into ledger entries (:mod:`.ledger`).
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from spacy.tokens import Doc
 
 from storyscope.analysis.entities import normalise_name
@@ -51,16 +53,23 @@ def link_speakers(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
     """
     in_article: dict[tuple[str, str], str] = {}
     anywhere: dict[str, str] = {}
+    by_surname: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
         for mention in entity.mentions:
             key = normalise_name(mention.text)
             in_article.setdefault((mention.article_id, key), entity.id)
             anywhere.setdefault(key, entity.id)
-        anywhere.setdefault(normalise_name(entity.canonical), entity.id)
+        canonical = normalise_name(entity.canonical)
+        anywhere.setdefault(canonical, entity.id)
+        if entity.type == "PERSON" and len(canonical.split()) > 1:
+            by_surname[canonical.split()[-1]].add(entity.id)
     linked = []
     for quote in quotes:
         key = normalise_name(quote.speaker) if quote.speaker else ""
-        entity_id = in_article.get((quote.article_id, key)) or anywhere.get(key) if key else None
+        entity_id = (in_article.get((quote.article_id, key)) or anywhere.get(key)) if key else None
+        if key and " " not in key and len(by_surname.get(key, ())) == 1:
+            # A bare surname the article never expands: the story's one full name with that surname.
+            entity_id = next(iter(by_surname[key]))
         linked.append(quote.model_copy(update={"speaker_entity_id": entity_id}))
     return linked
 

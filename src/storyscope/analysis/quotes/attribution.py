@@ -179,8 +179,9 @@ def _follows_cue(text: str, earlier: Quotation, later: Quotation, cue: Fragments
 def _standalone(text: str, quotation: Quotation, tokens: Sequence[Token]) -> bool:
     """Whether a quotation is a statement of its own rather than words embedded in a clause.
 
-    It is when it starts or ends its sentence, or is set off by a colon or comma before, or a
-    comma or dash after ("X said, "…"", ""…," X said").
+    It is when it starts or ends its sentence, or is set off by a colon or comma before or a
+    comma after ("X said, "…"", ""…," X said"). A dash after usually opens an apposition
+    (""…" — a description X rejected"); ``"…" -Speaker`` is matched on its own.
     """
     before = text[: quotation.start].rstrip()[-1:]
     after = text[quotation.end :].lstrip()[:1]
@@ -188,7 +189,7 @@ def _standalone(text: str, quotation: Quotation, tokens: Sequence[Token]) -> boo
     return (
         tokens[0].is_sent_start
         or before in ("", ":", ",", "\n")
-        or after in ("", ",", "\u2014", "-", "\u2013")
+        or after in ("", ",")
         or inner_end in (",", ".", "?", "!")
     )
 
@@ -297,6 +298,8 @@ def _dash_speaker(doc: Doc, quotation: Quotation) -> tuple[object, Fragments | N
     speaker = _trim(span)
     if speaker is None or len(speaker) > 12 or not any(t.pos_ == "PROPN" for t in speaker):
         return None
+    if not speaker.text.lstrip(_DASHES)[:1].isupper() or any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in speaker):
+        return None  # a name line, not an apposition ("— a description the mayor rejected")
     start = max(speaker.start_char, at + 1)
     while text[start] in _DASHES or text[start].isspace():
         start += 1
@@ -612,6 +615,15 @@ def _given_name_gender(token: Token) -> str | None:
     return None
 
 
+def _from_given_names(name: Span) -> Span:
+    """``name`` from the given names right before its last word on ("Port Calder Mayor Renata Okafor" ->
+    "Renata Okafor"); unchanged when no given name precedes the last word."""
+    start = name.end - 1
+    while start > name.start and _given_name_gender(name.doc[start - 1]) is not None:
+        start -= 1
+    return name if start == name.end - 1 else name.doc[start : name.end]
+
+
 class _People:
     """The named people and organisations of one Doc, indexed once for speaker resolution."""
 
@@ -636,9 +648,9 @@ class _People:
             start = token.i
             while start > max(token.i - 8, 0) and self.doc[start - 1].pos_ == "PROPN":
                 start -= 1
-            given = [t for t in self.doc[start : token.i] if _given_name_gender(t) is not None]
-            if given:  # the name from its given name on, without titles ("Mayor", "Sen.")
-                names.append(self.doc[given[0].i : token.i + 1])
+            name = _from_given_names(self.doc[start : token.i + 1])
+            if len(name) > 1:  # only runs with a given name: titles and places are not people
+                names.append(name)
         return names
 
     def full_span(self, ent: Span) -> Span:
@@ -654,9 +666,7 @@ class _People:
 
     def full_name(self, ent: Span) -> str:
         """The full name from its given name on, without titles the NER kept ("Mayor Ana Ruiz" -> "Ana Ruiz")."""
-        span = self.full_span(ent)
-        given = [t for t in span[:-1] if _given_name_gender(t) is not None]
-        return self.doc[given[0].i : span.end].text if given else span.text
+        return _from_given_names(self.full_span(ent)).text
 
     def speaker(self, head: Token | Span | None) -> str | None:
         """The name a source refers to: a named speaker's full name, or a pronoun's antecedent."""

@@ -18,7 +18,7 @@ from storyscope.analysis.entities import normalise_name
 from storyscope.model.quotes import LedgerEntry, OtherSpeaker, Quote, Wording, WordingChange
 
 #: Similarity (0-100) above which two wordings are the same statement.
-SAME_STATEMENT = 85
+SAME_STATEMENT = 80
 #: Wordings shorter than this (characters, normalised) are matched only when identical.
 MIN_PARTIAL = 24
 _QUOTES = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb`]|''")
@@ -105,7 +105,7 @@ def build_ledger(quotes: list[Quote]) -> list[LedgerEntry]:
         entries.append(
             LedgerEntry(
                 id=f"L{number}",
-                speaker=next((attributed[i].speaker for i in members if attributed[i].speaker), None),
+                speaker=max((attributed[i].speaker or "" for i in members), key=lambda s: len(s.split())) or None,
                 speaker_entity_id=speaker_quote.speaker_entity_id,
                 content=attributed[reference].content.text,
                 direct=any(attributed[i].direct for i in members),
