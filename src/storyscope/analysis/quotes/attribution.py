@@ -249,14 +249,28 @@ def _direct_cue(
 
 
 def _reports_around(verb: Token, quotation: Quotation) -> bool:
-    """Whether ``verb``'s complement clause holds the quotation and more words besides it."""
-    for child in verb.children:
-        if child.dep_ in _CONTENT_DEPS:
-            left, right = child.left_edge, child.right_edge
-            start, end = left.idx, right.idx + len(right)
-            outside = (quotation.start - start) + (end - quotation.end)
-            if start <= quotation.start + 1 and quotation.end - 1 <= end and outside > 12:
-                return True
+    """Whether the quotation is only the end of a longer complement of ``verb`` (a mixed quotation).
+
+    "said that the plan was "a disgrace"", "called half of them "deplorables"": the content is the
+    whole complement, found by the indirect rules, not the quoted words alone.
+    """
+    lemma = verb.lemma_.lower()
+    for child in verb.rights:
+        handled = (
+            child.dep_ == "ccomp"
+            or (child.dep_ == "xcomp" and lemma in INTENT_VERBS)
+            or (child.dep_ in ("oprd", "xcomp", "dobj") and lemma in QUOTE_ONLY_VERBS)
+            or (child.dep_ == "dobj" and lemma in OBJECT_VERBS)
+            or child.lower_ in PREP_VERBS.get(lemma, ())
+        )
+        if not handled:
+            continue  # the indirect rules would not take this complement: keep the quotation direct
+        start = child.left_edge.idx
+        right = child.right_edge
+        end = right.idx + len(right)
+        words_before = len(_text(verb.doc)[start : quotation.start].split())
+        if start < quotation.start < end and words_before >= 2:
+            return True
     return False
 
 
