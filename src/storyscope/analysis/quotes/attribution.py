@@ -151,7 +151,35 @@ def _find_attributions(doc: Doc) -> list[Attribution]:
     found.extend(_according_to(doc, quotes, inside, people))
     found.extend(_noun_cues(doc, quotes, inside, people))
     found.extend(_colon_lines(doc, people))
-    return sorted(found, key=lambda a: a.content[0])
+    return sorted(_outermost_stances(doc, found), key=lambda a: a.content[0])
+
+
+def _outermost_stances(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """Drop stance and intent attributions nested in another attribution's content.
+
+    "He said he plans to …" attributes the plan to his saying; the nested "plans" is part of
+    what he said. Nested speech ("she said he told her …") is kept.
+    """
+    contents = sorted(f for a in found for f in a.content)
+    starts = [s for s, _ in contents]
+    kept = []
+    for attribution in found:
+        cue_start = attribution.cue[0][0]
+        k = bisect.bisect_right(starts, cue_start) - 1
+        nested = any(
+            contents[i][0] <= cue_start < contents[i][1] and (contents[i][0], contents[i][1]) not in attribution.content
+            for i in range(max(0, k - 5), k + 1)
+        )
+        if nested and not _speech_cue(doc, attribution.cue):
+            continue
+        kept.append(attribution)
+    return kept
+
+
+def _speech_cue(doc: Doc, cue: Fragments) -> bool:
+    """Whether a cue is a verb of saying (not of stance, intent or evidence)."""
+    span = doc.char_span(cue[0][0], cue[0][1], alignment_mode="expand")
+    return span is not None and any(t.lemma_.lower() in REPORTING_VERBS for t in span)
 
 
 _CUE_VERBS = REPORTING_VERBS | QUOTE_ONLY_VERBS | INTENT_VERBS | OBJECT_VERBS | frozenset(PREP_VERBS)
