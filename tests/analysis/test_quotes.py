@@ -205,3 +205,16 @@ def test_object_preposition_noun_and_headline_cues(nlp):
     assert roles(found["cited"]) == ("The harbor board", "cited", "rising fuel costs")
     assert roles(found["claim"]) == ("the board", "claim", "that the fares had been frozen for ten years")
     check_slices(text, list(found.values()))
+
+
+def test_closing_mark_typed_as_opening_and_dash_speaker_after_no_break_space(nlp):
+    text = "Reader comments.\n\n”The ferry is our only bus and it must stay.”\u00a0\u2015 Nora Quill\n"
+    [quote] = quotes_of(nlp, text)
+    assert roles(quote) == ("Nora Quill", "\u2015", "”The ferry is our only bus and it must stay.”")
+
+
+def test_stance_nested_in_reported_speech_is_part_of_its_content(nlp):
+    text = "Mayor Ana Ruiz said she plans to rebuild the pier before the summer season."
+    assert [roles(q) for q in quotes_of(nlp, text)] == [
+        ("Mayor Ana Ruiz", "said", "she plans to rebuild the pier before the summer season")
+    ]

@@ -328,7 +328,7 @@ def _dash_speaker(doc: Doc, quotation: Quotation) -> tuple[object, Fragments | N
     """``"…" -Speaker``: a dash right after the closing mark followed by a name on the same line."""
     text = _text(doc)
     at = quotation.end
-    while at < len(text) and text[at] in " \t":
+    while at < len(text) and text[at] != "\n" and text[at].isspace():
         at += 1
     if not quotation.closed or at >= len(text) or text[at] not in _DASHES:
         return None

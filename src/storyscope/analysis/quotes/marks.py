@@ -47,10 +47,11 @@ def _opens(text: str, at: int, mark: str) -> bool:
     """Whether an ambiguous mark at ``at`` reads as an opening mark."""
     if mark in _OPENERS:
         return True
-    if mark in _CLOSERS:
-        return False
     before = text[at - 1] if at > 0 else " "
     after = text[at + len(mark)] if at + len(mark) < len(text) else " "
+    if mark in _CLOSERS:
+        # A closing mark typed where an opening one belongs: at a word start, before a letter.
+        return before.isspace() and after.isalnum()
     if before.isspace() or before in _OPEN_CONTEXT:
         return not after.isspace()
     return False
@@ -79,7 +80,7 @@ def find_quotations(text: str) -> list[Quotation]:
                         current = None
                     opened_at = at
                 continue
-            if _opens(text, at, mark) and mark not in _CLOSERS:
+            if mark not in _CLOSERS and _opens(text, at, mark):
                 # An opening mark inside an open quotation: the earlier one was never closed.
                 _finish(quotations, _extend(current, opened_at, _rstrip(text, opened_at, at)), closed=False)
                 current = None
