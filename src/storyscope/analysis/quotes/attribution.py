@@ -411,7 +411,7 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
         content = _fragments_of(doc, doc[first.left_edge.i : predicates[0].right_edge.i + 1], quotes)
     elif preps:
         prep = preps[0]
-        cue = _merge_fragments(cue, ((prep.idx, prep.idx + len(prep)),))
+        cue = ((cue[0][0], max(cue[-1][1], prep.idx + len(prep))),)  # "accused her of": one span
         objects_of_prep = [t for g in prep.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
         content = _fragments_of(doc, objects_of_prep, quotes)
     else:
@@ -534,7 +534,7 @@ def _subject(verb: Token, inside: list[bool]) -> Span | None:
                 if span is None or any(inside[t.i] for t in span):
                     return None
                 return span
-        if current.dep_ not in ("conj", "advcl", "xcomp") or current.head is current:
+        if current.dep_ not in ("conj", "advcl", "xcomp") or current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -553,10 +553,15 @@ def _cue_fragments(verb: Token) -> Fragments:
     """The verb with its adjacent auxiliaries and negation ("has said", "did not say") and particle."""
     doc = verb.doc
     start = verb.i
-    while start > 0 and doc[start - 1].head is verb and doc[start - 1].dep_ in ("aux", "auxpass", "neg"):
+    while start > 0 and doc[start - 1].head.i == verb.i and doc[start - 1].dep_ in ("aux", "auxpass", "neg"):
         start -= 1
     end = verb.i + 1
-    if end < len(doc) and doc[end].head is verb and doc[end].dep_ == "prt":
+    if end < len(doc) and doc[end].head.i == verb.i and doc[end].dep_ == "prt":
+        end += 1
+    # "said Friday": a time word right after the verb; "said:": the colon that opens the content.
+    while end < len(doc) and doc[end].head.i == verb.i and doc[end].ent_type_ in ("DATE", "TIME") and end - verb.i < 3:
+        end += 1
+    if end < len(doc) and doc[end].text == ":":
         end += 1
     return ((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])),)
 

@@ -55,7 +55,8 @@ NOUN_CUES = frozenset(
 
 #: Verbs whose infinitival complement (``xcomp``: "vowed to fight") is the attributed content.
 INTENT_VERBS = frozenset(
-    "promise pledge vow threaten refuse decline urge want plan hope expect propose agree demand ask tell seek".split()
+    "promise pledge vow threaten refuse decline urge want plan hope expect propose agree demand ask tell seek "
+    "encourage implore press challenge invite instruct advise".split()
 )
 
 #: Verbs that attribute a quotation they govern but are too common to cue on their own ("called it 'reckless'").
