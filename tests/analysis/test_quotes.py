@@ -203,7 +203,7 @@ def test_object_preposition_noun_and_headline_cues(nlp):
     assert roles(found[":"]) == ("Port Ellery", ":", "Ferry Fares Will Double Next Spring")
     assert roles(found["called for"]) == ("Councillor Ivy Moss", "called for", "a full audit of the ferry budget")
     assert roles(found["cited"]) == ("The harbor board", "cited", "rising fuel costs")
-    assert roles(found["claim"]) == ("the board", "claim", "that the fares had been frozen for ten years")
+    assert roles(found["claim"]) == ("the board's", "claim", "that the fares had been frozen for ten years")
     check_slices(text, list(found.values()))
 
 

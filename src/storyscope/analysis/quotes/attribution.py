@@ -510,11 +510,11 @@ def _noun_cues(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People) -
         content = _fragments_of(doc, clauses[0].subtree, quotes)
         if owner is None or not content:
             continue
-        # The possessive marker is not part of the source ("Trump's" -> "Trump").
+        # The source keeps its possessive ("Trump's"), as attribution corpora mark it; the speaker does not.
         end = owner.end
         while end > owner.start + 1 and doc[end - 1].tag_ == "POS":
             end -= 1
-        source = ((owner.start_char, doc[end - 1].idx + len(doc[end - 1])),)
+        source = _span_fragments(owner)
         direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
         cue = ((noun.idx, noun.idx + len(noun)),)
         found.append(Attribution(source, cue, content, direct, people.speaker(doc[owner.start : end].root)))
@@ -530,7 +530,7 @@ def _subject(verb: Token, inside: list[bool]) -> Span | None:
     for _ in range(3):
         for child in current.children:
             if child.dep_ in _SUBJECT_DEPS:
-                span = _trim(_within_paragraph(current.doc[child.left_edge.i : child.right_edge.i + 1], verb))
+                span = _source_span(_within_paragraph(current.doc[child.left_edge.i : child.right_edge.i + 1], verb))
                 if span is None or any(inside[t.i] for t in span):
                     return None
                 return span
@@ -538,6 +538,32 @@ def _subject(verb: Token, inside: list[bool]) -> Span | None:
             return None
         current = current.head
     return None
+
+
+def _source_span(span: Span) -> Span | None:
+    """A source phrase as attribution corpora mark it: without a trailing participle or relative
+    clause ("Trump, speaking to veterans,"), with the closing comma, dash or bracket of an
+    apposition it contains ("Phil Lovas, the campaign chairman,")."""
+    if not len(span):
+        return None
+    doc = span.doc
+    end = span.end
+    for token in span:
+        if token.dep_ in ("relcl", "acl") and token.right_edge.i == span.end - 1 and token.left_edge.i > span.start:
+            end = min(end, token.left_edge.i)
+    trimmed = _trim(doc[span.start : end])
+    if trimmed is None:
+        return None
+    inner = trimmed.text
+    stop = trimmed.end
+    while stop < end and doc[stop].is_punct:
+        mark = doc[stop].text
+        closes = {",": ",", ")": "(", "\u2013": "\u2013", "\u2014": "\u2014", "\u2015": "\u2015"}.get(mark)
+        if closes is None or closes not in inner:
+            break
+        stop += 1
+        break  # one closing mark: the apposition's
+    return doc[trimmed.start : stop]
 
 
 def _within_paragraph(span: Span, anchor: Token) -> Span:
