@@ -283,6 +283,7 @@ def _reports_around(verb: Token, quotation: Quotation) -> bool:
     whole complement, found by the indirect rules, not the quoted words alone.
     """
     lemma = verb.lemma_.lower()
+    complements = []
     for child in verb.rights:
         handled = (
             child.dep_ == "ccomp"
@@ -291,15 +292,16 @@ def _reports_around(verb: Token, quotation: Quotation) -> bool:
             or (child.dep_ == "dobj" and lemma in OBJECT_VERBS)
             or child.lower_ in PREP_VERBS.get(lemma, ())
         )
-        if not handled:
-            continue  # the indirect rules would not take this complement: keep the quotation direct
-        start = child.left_edge.idx
-        right = child.right_edge
-        end = right.idx + len(right)
-        words_before = len(_text(verb.doc)[start : quotation.start].split())
-        if start < quotation.start < end and words_before >= 2:
-            return True
-    return False
+        if handled:
+            complements.append(child)
+    if not complements:
+        return False  # the indirect rules would take no complement: keep the quotation direct
+    # "called half of them "deplorables"": the object and the quoted predicate are one content.
+    start = min(c.left_edge.idx for c in complements)
+    right = max((c.right_edge for c in complements), key=lambda t: t.i)
+    end = right.idx + len(right)
+    words_before = len(_text(verb.doc)[start : quotation.start].split())
+    return start < quotation.start < end and words_before >= 2
 
 
 def _sentence_ends_with_colon_before(verb: Token, quotation: Quotation) -> bool:
@@ -399,7 +401,11 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     ]
     cue = _cue_fragments(verb)
     if clausal and after:
-        content = _fragments_of(doc, after[0].subtree, quotes)
+        first = after[0]
+        if first.dep_ == "xcomp":  # "urged residents to stay": the addressee belongs to the content
+            addressees = [c for c in verb.rights if c.dep_ == "dobj" and c.i < first.i]
+            first = addressees[0] if addressees else first
+        content = _fragments_of(doc, doc[first.left_edge.i : after[0].right_edge.i + 1], quotes)
     elif clausal and (before or verb.dep_ == "parataxis"):
         clause = _cue_clause(verb)
         tokens = [t for t in _paragraph_part(_sent(verb), verb) if t.i not in clause]
