@@ -218,3 +218,9 @@ def test_stance_nested_in_reported_speech_is_part_of_its_content(nlp):
     assert [roles(q) for q in quotes_of(nlp, text)] == [
         ("Mayor Ana Ruiz", "said", "she plans to rebuild the pier before the summer season")
     ]
+
+
+def test_quoted_paragraph_after_an_attributed_quote_continues_it(nlp):
+    text = "“We will reopen the library,” librarian Ada Stone said.\n\n“The roof is fixed and the books are dry.”"
+    [quote] = quotes_of(nlp, text)
+    assert quote.source.text == "librarian Ada Stone" and len(quote.content.spans) == 2

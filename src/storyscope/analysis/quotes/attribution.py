@@ -128,9 +128,14 @@ def _find_attributions(doc: Doc) -> list[Attribution]:
     for quotation in quotes.quotations:
         match = _direct_cue(doc, quotation, verbs, verb_starts, inside)
         if match is None:
-            if previous is not None and _follows_cue(_text(doc), previous[0], quotation, cue_info[previous[1]][1]):
-                # '"A?" X asked. "B."': B continues the quotation X's cue introduced.
+            if previous is not None and (
+                _follows_cue(_text(doc), previous[0], quotation, cue_info[previous[1]][1])
+                or _next_quoted_paragraph(_text(doc), previous[0], quotation)
+            ):
+                # '"A?" X asked. "B."' and a quoted paragraph after "A," X said.': X's words go on.
                 by_cue[previous[1]].append(quotation)
+                previous = (quotation, previous[1])
+                continue
             previous = None
             continue
         key, source, cue, head = match
@@ -201,6 +206,19 @@ def _follows_cue(text: str, earlier: Quotation, later: Quotation, cue: Fragments
         and earlier.end <= cue_start < later.start
         and len(between) < 120
         and between.rstrip().endswith((".", ":"))
+    )
+
+
+def _next_quoted_paragraph(text: str, earlier: Quotation, later: Quotation) -> bool:
+    """Whether ``later`` is a whole paragraph of quotation right after the paragraph ``earlier`` ends."""
+    between = text[earlier.end : later.start]
+    paragraph_end = _find_or_end(text, "\n", later.end)
+    return (
+        between.count("\n") >= 1
+        and len(between) < 200
+        and not between.split("\n")[-1].strip()
+        and not text[later.end : paragraph_end].strip()
+        and later.closed
     )
 
 
