@@ -6,17 +6,22 @@ source/cue/content roles; the direct-quote heuristics of textacy's
 
 * a quotation whose nearest reporting verb in the same sentence(s) is its cue, the
   verb's subject its source (speaker before, after or inside a split quotation;
-  quotations sharing one cue are one content);
-* ``"…" -Speaker`` (a dash after the closing mark), ``X: "…"`` and ``From X: "…"``;
+  quotations sharing one cue are one content, and so is a quoted paragraph or
+  sentence that follows without a cue of its own);
+* ``"…" -Speaker`` (a dash after the closing mark), ``X: "…"``, ``From X: "…"`` and
+  headline or transcript lines ``Name: statement``;
 * indirect speech: a reporting verb's clausal complement ("Voss said the city
   would…"), or the rest of the sentence when the cue is parenthetical or follows the
-  content ("The plan, she said, is dead"), and "according to X";
+  content ("The plan, she said, is dead"); "according to X"; verbs of stance and
+  intent with their object, prepositional object or infinitive ("cited the report",
+  "called for an audit", "urged residents to stay"); "X's claim that …";
 * scare quotes (a quotation of fewer than four words not governed by its cue) are not
-  attributions.
+  attributions, and a stance nested in another attribution's content is part of it.
 
 Pronoun sources ("she") are resolved to the nearest preceding named person of
-compatible gender (honorifics, then first names via ``gender_guesser``); a bare
-surname to the fullest form of that name in the article.
+compatible gender (honorifics, then first names via ``gender_guesser``), preferring
+clause subjects; a bare surname to the nearest full form of that name in the article.
+Every step is linear or bounded per quotation, so pathological text stays fast.
 """
 
 from __future__ import annotations
@@ -674,17 +679,6 @@ def _trim_run(run: list[Token]) -> tuple[int | None, int | None]:
     if hi <= lo:
         return None, None
     return run[lo].idx, run[hi - 1].idx + len(run[hi - 1])
-
-
-def _merge_fragments(a: Fragments, b: Fragments) -> Fragments:
-    """Fragments of both, in text order, touching ones joined when only a space separates them."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(a + b):
-        if merged and start <= merged[-1][1] + 1:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return tuple(merged)
 
 
 def _overlaps(a: Fragments, b: Fragments) -> bool:
