@@ -21,9 +21,8 @@ from storyscope.cli.common import (
     report_errors,
 )
 from storyscope.errors import Errors, InputError, StoryscopeError
-from storyscope.ingest import ReadOptions, load_articles
+from storyscope.ingest import ReadOptions, load_articles, to_article
 from storyscope.ingest.outlets import OutletTable
-from storyscope.ingest import to_article
 from storyscope.ingest.records import normalise_record
 from storyscope.pipeline import analyze as analyze_story
 from storyscope.report import format_for, write_report

@@ -8,7 +8,6 @@ one bad input never stops a batch. :func:`load_articles` adds outlet resolution
 from __future__ import annotations
 
 import glob
-import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ from storyscope.errors import Errors, InputError, InputFailure, StoryscopeError
 from storyscope.ingest import feeds, records, warc
 from storyscope.ingest.dedup import find_duplicates
 from storyscope.ingest.fetch import fetch
-from storyscope.ingest.files import MAX_DOCUMENT_BYTES, decode_utf8, read_bytes
+from storyscope.ingest.files import decode_utf8, read_bytes
 from storyscope.ingest.html import extract_page
 from storyscope.ingest.outlets import OutletTable, domain_of
 from storyscope.ingest.text import split_text_metadata
