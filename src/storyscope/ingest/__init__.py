@@ -184,6 +184,8 @@ def read_input(source: str, options: ReadOptions = ReadOptions()) -> Iterator[Dr
         yield InputError(source, str(exc))
     except (OSError, MemoryError) as exc:
         yield InputError(source, f"cannot read: {exc}")
+    except Exception as exc:  # a parser library failing on hostile input must not end the batch
+        yield InputError(source, f"cannot parse: {type(exc).__name__}: {exc}")
 
 
 def to_article(draft: Draft, outlets: OutletTable | None) -> Article:
