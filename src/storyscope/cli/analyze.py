@@ -17,11 +17,12 @@ from storyscope.cli.common import (
     advance,
     info,
     progress_bar,
+    read_inputs,
     read_outlets,
     report_errors,
 )
 from storyscope.errors import Errors, InputError, StoryscopeError
-from storyscope.ingest import ReadOptions, load_articles, to_article
+from storyscope.ingest import ReadOptions, to_article
 from storyscope.ingest.outlets import OutletTable
 from storyscope.ingest.records import normalise_record
 from storyscope.pipeline import analyze as analyze_story
@@ -62,8 +63,7 @@ def analyze(
 def _analyze_paths(
     paths: list[str], out: Path, table: OutletTable | None, db: Path, model: str | None, options: ReadOptions
 ) -> bool:
-    result = load_articles(paths, table, options)
-    report_errors(result.errors)
+    result = read_inputs(paths, table, options)
     if not result.articles:
         raise StoryscopeError(Errors.E018.format())
     with Store(db) as store:

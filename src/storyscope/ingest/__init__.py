@@ -8,7 +8,7 @@ one bad input never stops a batch. :func:`load_articles` adds outlet resolution
 from __future__ import annotations
 
 import glob
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -216,16 +216,21 @@ def load_articles(
     outlets: OutletTable | None = None,
     options: ReadOptions = ReadOptions(),
     known: Iterable[tuple[str, str]] = (),
+    progress: Callable[[int, int], None] | None = None,
 ) -> LoadResult:
     """Read every source; exact repeats are dropped, near-duplicates linked.
 
     ``known`` are ``(id, text)`` of articles already kept elsewhere (the store), so a
-    repost of a stored article is linked to it.
+    repost of a stored article is linked to it. ``progress(done, total)`` is called
+    after each input.
     """
     result = LoadResult()
     seen_hashes: set[str] = set()
     seen_ids: set[str] = set()
-    for source in iter_inputs(sources):
+    inputs = list(iter_inputs(sources))
+    for done, source in enumerate(inputs, 1):
+        if progress:
+            progress(done, len(inputs))
         if isinstance(source, InputError):
             result.errors.append(source)
             continue
