@@ -9,6 +9,7 @@ generated from these classes and cannot drift from them.
 from storyscope.model.analysis import SCHEMA_VERSION, StoryAnalysis
 from storyscope.model.article import Article, Story
 from storyscope.model.entities import Entity, EntityAlias, EntityMention, Title
+from storyscope.model.quantities import QuantityFact, QuantityMention
 from storyscope.model.spans import Mention, SentenceSpan
 
 __all__ = [
@@ -18,6 +19,8 @@ __all__ = [
     "EntityAlias",
     "EntityMention",
     "Mention",
+    "QuantityFact",
+    "QuantityMention",
     "SentenceSpan",
     "Story",
     "StoryAnalysis",
