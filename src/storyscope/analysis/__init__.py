@@ -15,10 +15,6 @@ from storyscope.analysis import (  # noqa: F401  (registers sections, in this or
     quantities,  # after entities: facts are compared on the entities they mention
     sentences,
 )
-    entities,
-    quantities,  # noqa: F401  (after entities: links facts to entity ids)
-    sentences,
-)
 from storyscope.analysis.registry import SECTIONS, StoryContext
 from storyscope.ingest.outlets import OutletTable
 from storyscope.model import Article, StoryAnalysis
