@@ -19,7 +19,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, islice
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -75,7 +75,11 @@ _TIME = re.compile(r"\d:\d|\b[ap]\.?m\.?\b", re.I)
 _TALLY = re.compile(r"^\d+\s*[-–]\s*\d+$")
 _PHONE = re.compile(r"\d{3}[-.]\d{4}")
 _DURATION = re.compile(r"^(?P<num>[\w,.]+?)[\s-]+(?P<unit>[a-z]+?)s?$", re.I)
+_DURATION_WORD = re.compile(r"^[\w.,]*-?(second|minute|hour|day|week|month|year|decade)s?$")
 _MAX_COUNTED_TOKENS = 6
+_MAX_CHILDREN = 40
+_MAX_CONTEXT_TOKENS = 80
+_MAX_POSTING = 200
 LINK_THRESHOLD = 0.3
 
 
@@ -159,21 +163,24 @@ def _qualifier_before(doc: Doc, start: int) -> tuple[int, str | None]:
     return start, None
 
 
-def _line(doc: Doc, char: int) -> str:
-    text = doc.text
+def _line(text: str, char: int) -> str:
     return text[text.rfind("\n", 0, char) + 1 : (text.find("\n", char) + 1 or len(text) + 1) - 1].strip()
 
 
-def is_not_an_amount(doc: Doc, start: int, end: int, label: str) -> bool:
+def is_not_an_amount(doc: Doc, text: str, start: int, end: int, label: str) -> bool:
     """Dates-as-numbers, ages, times, tallies, identifiers, street numbers and page furniture."""
     span = doc[start:end]
-    text = span.text
-    if _TIME.search(text) or _TALLY.match(text) or _PHONE.search(text):
+    surface = span.text
+    if _TIME.search(surface) or _TALLY.match(surface) or _PHONE.search(surface):
         return True
-    if label == "CARDINAL" and re.fullmatch(r"1[89]\d\d|20\d\d", text):
+    if label == "CARDINAL" and re.fullmatch(r"1[89]\d\d|20\d\d", surface):
         return True  # a year
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
+    if (after is not None and after.text in "-–" and end + 1 < len(doc) and doc[end + 1].like_num) or (
+        before is not None and before.text in "-–" and start >= 2 and doc[start - 2].like_num
+    ):
+        return True  # a vote tally or score, "6-1"
     if before is not None and (
         before.lower_ in IDENTIFIER_WORDS | _AGE_WORDS
         or (before.is_upper and len(before.text.strip(".")) <= 5 and before.text[:1].isalpha())
@@ -189,7 +196,7 @@ def is_not_an_amount(doc: Doc, start: int, end: int, label: str) -> bool:
             return True  # "Rosa Delgado, 45, said"
     if after is not None and any(t.lower_ in STREET_WORDS for t in doc[end : end + 3]) and after.text[:1].isupper():
         return True
-    line = _line(doc, span.start_char)
+    line = _line(text, span.start_char)
     if line.lower().startswith(FURNITURE_PREFIXES):
         return True
     return False
@@ -215,9 +222,9 @@ def _counted_noun(root: Token, end: int) -> Token | None:
 
 def _counted_phrase(noun: Token, exclude: range) -> Span | None:
     """The counted noun with its left modifiers ("sanctuary jurisdictions", "those arrested")."""
-    indices = [t.i for t in noun.subtree if t.i not in exclude and not t.is_punct]
     if noun.pos_ == "PRON" or noun.lower_ in ("those", "them", "these"):
-        indices = [i for i in indices if i >= noun.i][:_MAX_COUNTED_TOKENS]
+        last = min(noun.right_edge.i, noun.i + _MAX_COUNTED_TOKENS - 1)
+        indices = [t.i for t in noun.doc[noun.i : last + 1] if t.i not in exclude and not t.is_punct]
     else:
         lefts = [t.i for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i not in exclude]
         indices = [i for i in range(min([*lefts, noun.i]), noun.i + 1) if i not in exclude]
@@ -228,6 +235,11 @@ def _counted_phrase(noun: Token, exclude: range) -> Span | None:
         first = noun.i if noun.i not in exclude else first
         last = noun.i
     return noun.doc[first : last + 1]
+
+
+def _children(token: Token) -> list[Token]:
+    """A token's dependents; none for a degenerate parse (one head over hundreds of tokens)."""
+    return list(token.children) if token.n_lefts + token.n_rights <= _MAX_CHILDREN else []
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -242,10 +254,10 @@ def _governing_verb(token: Token) -> Token | None:
 
 def _modality(verb: Token | None, anchor: Token) -> str:
     """Planned when the claim hangs on a plan/intention verb, a future or conditional auxiliary, or a "goal"."""
-    clauses = [c for t in (anchor, anchor.head) for c in t.children if c.dep_ in ("relcl", "acl")]
-    tokens = [anchor, *list(anchor.ancestors)[:4], *clauses]
+    clauses = [c for t in (anchor, anchor.head) for c in _children(t) if c.dep_ in ("relcl", "acl")]
+    tokens = [anchor, *islice(anchor.ancestors, 4), *clauses]
     if verb is not None:
-        tokens += [*verb.children, *list(verb.ancestors)[:2]]
+        tokens += [*_children(verb), *islice(verb.ancestors, 2)]
     return "planned" if any(t.lemma_.lower() in PLAN_WORDS for t in tokens) else "actual"
 
 
@@ -280,6 +292,15 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
+def _is_number_word(token: Token) -> bool:
+    """Part of an amount: digits, number words, scales, vague amounts, fractions, units of money or percent."""
+    word = token.lower_
+    return (
+        token.like_num or word in SCALES or word in VAGUE or word in ("half", "third", "quarter", "thirds", "quarters")
+        or word in ("percent", "%", "cent", "dollars") or bool(_DURATION_WORD.match(word))
+    )
+
+
 def _unit(label: str, words: str) -> str:
     if label == "MONEY":
         return "money"
@@ -290,11 +311,13 @@ def _unit(label: str, words: str) -> str:
     return "count"
 
 
-def quantity_from(doc: Doc, article_id: str, start: int, end: int, label: str) -> QuantityMention | None:
-    """One numeric claim from a candidate token range, or None when it is not an amount."""
+def quantity_from(doc: Doc, text: str, article_id: str, start: int, end: int, label: str) -> QuantityMention | None:
+    """One numeric claim from a candidate token range of ``doc`` (whose text is ``text``), or None."""
     while start < end and doc[start].lower_ in ("the", "a", "an") and doc[start + 1 : end].text.lower() != "dozen":
         start += 1
-    if start >= end or is_not_an_amount(doc, start, end, label):
+    while end - start > 1 and not _is_number_word(doc[end - 1]):
+        end -= 1  # "about 900 daily": the tagger's span runs on
+    if start >= end or is_not_an_amount(doc, text, start, end, label):
         return None
     inner_start, qualifier = start, None
     for size in range(min(_MAX_QUALIFIER_WORDS, end - start - 1), 0, -1):
@@ -326,7 +349,7 @@ def quantity_from(doc: Doc, article_id: str, start: int, end: int, label: str) -
     verb = _governing_verb(noun if noun is not None and label != "DURATION" else root)
     char_start, char_end = doc[outer_start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     return QuantityMention(
-        article_id=article_id, start=char_start, end=char_end, text=doc.text[char_start:char_end],
+        article_id=article_id, start=char_start, end=char_end, text=text[char_start:char_end],
         low=interval.low, high=interval.high, unit=_unit(label, core.lower()),  # type: ignore[arg-type]
         qualifier=qualifier,
         counted=Mention(article_id=article_id, start=counted.start_char, end=counted.end_char, text=counted.text)
@@ -340,7 +363,7 @@ def extract_quantities(article: Article, doc: Doc) -> list[QuantityMention]:
     """Numeric claims of one article, in text order."""
     found = []
     for start, end, label in _candidates(doc):
-        mention = quantity_from(doc, article.id, start, end, label)
+        mention = quantity_from(doc, article.text, article.id, start, end, label)
         if mention is not None:
             found.append(mention)
     return found
@@ -370,7 +393,7 @@ def _lemmas(tokens: Span | Sequence[Token], exclude: tuple[int, int] = (0, 0)) -
 
 
 def _is_negated(tokens: list[Token]) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("no", "never", "without") for t in tokens for c in t.children)
+    return any(c.dep_ == "neg" or c.lower_ in ("no", "never", "without") for t in tokens for c in _children(t))
 
 
 def features(mention: QuantityMention, doc: Doc, entity_spans: list[tuple[int, int, str]]) -> Features:
@@ -381,6 +404,9 @@ def features(mention: QuantityMention, doc: Doc, entity_spans: list[tuple[int, i
     """
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     sentence = span.sent if span is not None else doc[:0]
+    if span is not None and len(sentence) > _MAX_CONTEXT_TOKENS:
+        half = _MAX_CONTEXT_TOKENS // 2
+        sentence = doc[max(sentence.start, span.start - half) : min(sentence.end, span.end + half)]
     anchor = span.root if span is not None else None
     key: set[str] = set()
     if mention.counted is not None:
@@ -393,9 +419,9 @@ def features(mention: QuantityMention, doc: Doc, entity_spans: list[tuple[int, i
     if verb is not None:
         lemma = verb.lemma_.lower()
         if lemma in LIGHT_VERBS or lemma in PLAN_WORDS:
-            for obj in verb.children:
+            for obj in _children(verb):
                 if obj.dep_ in ("dobj", "attr", "acomp", "xcomp") and obj.i != (anchor.i if anchor else -1):
-                    key |= _lemmas(list(obj.subtree))
+                    key |= _lemmas(doc[max(obj.left_edge.i, obj.i - 5) : min(obj.right_edge.i, obj.i + 5) + 1])
                     scope.append(obj)
         else:
             key.add(lemma)
@@ -441,8 +467,15 @@ def group_quantities(mentions: list[QuantityMention], feats: list[Features]) -> 
 
     Mentions whose keys share nothing link only on strongly similar sentences.
     """
+    # Pairs that share no lemma score below the threshold: compare only those that do, skipping
+    # lemmas so common they say nothing (and that would make the comparison quadratic).
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, feat in enumerate(feats):
+        for lemma in feat.key | feat.context:
+            postings[lemma].append(index)
+    candidates = {pair for ids in postings.values() if len(ids) <= _MAX_POSTING for pair in combinations(ids, 2)}
     pairs = sorted(
-        ((similarity(feats[i], feats[j]), i, j) for i, j in combinations(range(len(mentions)), 2)
+        ((similarity(feats[i], feats[j]), i, j) for i, j in candidates
          if _compatible(mentions[i], mentions[j], feats[i], feats[j])),
         reverse=True,
     )

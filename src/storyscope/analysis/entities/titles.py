@@ -107,8 +107,11 @@ def _title(doc: Doc, tokens: list[Token], article_id: str, pattern: str) -> Titl
     role = normalise_role(tokens)
     if not role:
         return None
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return Title(article_id=article_id, start=start, end=end, text=doc.text[start:end], role=role, pattern=pattern)  # type: ignore[arg-type]
+    span = doc[tokens[0].i : tokens[-1].i + 1]
+    return Title(
+        article_id=article_id, start=span.start_char, end=span.end_char, text=span.text, role=role,
+        pattern=pattern,  # type: ignore[arg-type]
+    )
 
 
 def pre_name_title(doc: Doc, name_start: int, name_end: int, article_id: str) -> Title | None:
