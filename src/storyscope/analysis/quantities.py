@@ -507,8 +507,10 @@ def fact_status(group: list[QuantityMention]) -> str:
 def describe(group: list[QuantityMention]) -> str:
     """Short description: the most common counted phrase and verb ("people · arrest (planned)")."""
     counted = Counter(m.counted.text.lower() for m in group if m.counted is not None).most_common(1)
-    verbs = Counter(m.verb for m in group if m.verb).most_common(1)
-    parts = [counted[0][0] if counted else group[0].unit, *([verbs[0][0]] if verbs else [])]
+    verbs = Counter(m.verb for m in group if m.verb and m.verb not in LIGHT_VERBS | PLAN_WORDS).most_common(1)
+    parts = [counted[0][0] if counted else f"({group[0].unit})"]
+    if verbs and verbs[0][0] not in parts[0]:
+        parts.append(verbs[0][0])
     text = " · ".join(parts)
     return f"{text} (planned)" if group[0].modality == "planned" else text
 
