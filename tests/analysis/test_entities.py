@@ -119,11 +119,12 @@ def test_no_title_conflict_when_outlets_agree():
     assert not voss.title_conflict
 
 
-def test_title_context_types_the_place_before_an_office_title(nlp):
-    text = "Millbrook Mayor Clara Voss and Acme Director Lena Ortiz spoke."
-    mentions = {m.text: m.label for m in extract_entity_mentions(Article(id="x", text=text), nlp(text))}
-    assert mentions["Millbrook"] == "GPE" and mentions["Acme"] == "ORG"
-    assert mentions["Clara Voss"] == mentions["Lena Ortiz"] == "PERSON"
+def test_title_context_retypes_places_and_adds_names_and_acronyms(nlp):
+    text = "Eastport Mayor Clara Voss spoke on Monday. Port Calder Mayor Renata Okafor and HSB Director Lena Ortiz met."
+    mentions = {m.text: (m.label, m.source) for m in extract_entity_mentions(Article(id="x", text=text), nlp(text))}
+    assert mentions["Eastport"] == ("GPE", "title-context")  # the tagger says ORG
+    assert mentions["Renata Okafor"] == ("PERSON", "title-context")  # the tagger misses her
+    assert mentions["HSB"][0] == "ORG"
 
 
 def test_honorific_possessive_and_outlet_possessive_trimmed(nlp):

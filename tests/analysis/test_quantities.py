@@ -121,3 +121,14 @@ def test_many_numbers_in_a_story_finish_quickly():
     analysis = story("The town counted 3 boats. " * 800, "Officials said 4 boats sank. " * 800)
     assert analysis.quantities
     assert time.perf_counter() - started < 40
+
+
+def test_extract_lines_carry_entity_titles_and_quantities():
+    from storyscope.pipeline import extract
+
+    text = "Port Commissioner Ines Duarte said more than 30 boats were damaged."
+    (line,) = extract([Article(id="x", text=text)])
+    (duarte,) = line["entities"]  # "Port" before a title is not taken for an organisation
+    assert [t["text"] for t in duarte["titles"]] == ["Port Commissioner"]
+    (boats,) = line["quantities"]
+    assert (boats["text"], boats["low"], boats["high"], boats["counted"]["text"]) == ("more than 30", 30, None, "boats")

@@ -10,7 +10,8 @@ Fixes, each general rather than tied to names:
   definitions in biomedical text, PSB 2003) and every use of the short form is a mention;
 - title-noun context: capitalised words after a person title are a person
   ("Mayor Renata Okafor"), and the words before an office title are a place for
-  jurisdiction offices ("Port Calder Mayor") or an organisation for others ("ICE Director").
+  jurisdiction offices ("Port Calder Mayor") or an organisation for others ("ICE Director"; an
+  acronym the tagger dropped is added, other words are only retyped).
 """
 
 from __future__ import annotations
@@ -84,7 +85,10 @@ def clean_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | 
                 start = i + 1
     while start < end and (doc[start].lower_ in _LEADING_WORDS or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_space or doc[end - 1].text in _TRAILING):
+    while end > start and (
+        doc[end - 1].tag_ == "POS" or doc[end - 1].is_space or doc[end - 1].text in _TRAILING
+        or doc[end - 1].lower_.replace("\u2019", "'") in ("'s", "s'")
+    ):
         end -= 1
     if label == "PERSON":
         while end - start > 1 and is_title_word(doc[start]):
@@ -163,11 +167,12 @@ class MentionSet:
         for i in range(found.start, found.end):
             self.owner[i] = None
 
-    def add_or_relabel(self, new: Found) -> None:
-        """Add ``new``; a mention exactly at its tokens takes its label; partial overlaps stay as they are."""
+    def add_or_relabel(self, new: Found, add: bool = True) -> None:
+        """Add ``new`` (when ``add``); a mention exactly at its tokens takes its label; partial overlaps stay."""
         hit = self.covering(new.start, new.end)
         if hit is None:
-            self.add(new)
+            if add:
+                self.add(new)
         elif (hit.start, hit.end) == (new.start, new.end) and hit.label != new.label:
             self.add(replace(hit, label=new.label, source=new.source))
 
@@ -231,7 +236,10 @@ def title_context_mentions(doc: Doc, spans: MentionSet) -> None:
             before = _modifier_run_before(doc, token.i)
             if before is not None:
                 label = "GPE" if word in PLACE_TITLES else "ORG"
-                spans.add_or_relabel(Found(before[0], before[1], label, "title-context"))
+                # Only an acronym is new evidence on its own ("ICE Director"); a capitalised word
+                # before a title may just be part of it ("Port Commissioner"), so it is only retyped.
+                acronym = before[1] - before[0] == 1 and doc[before[0]].is_upper and len(doc[before[0]]) > 1
+                spans.add_or_relabel(Found(before[0], before[1], label, "title-context"), add=acronym)
 
 
 def found_mentions(doc: Doc) -> list[Found]:
