@@ -115,6 +115,7 @@ def run_corpus(name: str, stories: list[list[Article]]) -> dict[str, Any]:
         for e in entities:
             for m in e.mentions:
                 totals[f"source:{m.source}"] += 1
+                totals["retyped"] += m.label != e.type
             totals["surface_forms"] += len({normalise_name(al.text) for al in e.aliases})
             for al in e.aliases:
                 if al.rule != "same-name":
@@ -153,6 +154,7 @@ def report(result: dict[str, Any]) -> None:
     facts = ", ".join(f"{k.split(':', 1)[1]} {v}" for k, v in sorted(t.items()) if k.startswith("facts:"))
     print(f"\nmentions by source: {sources}")
     print(f"merged surface forms by rule: {rules or 'none'}")
+    print(f"mentions whose own label differs from their entity's (majority / person) type: {t['retyped']}")
     print(f"titles: {t['titles']}, entities with a title conflict: {t['title_conflicts']}")
     print(f"quantity mentions: {t['quantity_mentions']}; facts: {facts or 'none'}")
     for rule, examples in sorted(result["merges"].items()):

@@ -159,3 +159,8 @@ def test_bad_input_finishes_quickly(text, nlp):
     analysis = story(text, "Mayor Ann Lee spoke.")
     assert analysis.entities is not None
     assert time.perf_counter() - started < 30
+
+
+def test_plural_family_name_is_not_a_misspelling():
+    mentions = [mention("a", 0, "Hanna Lund"), mention("b", 0, "Hanna Lund"), mention("c", 0, "Lunds")]
+    assert misspelt_surnames(mentions, {"hanna lund": "PERSON", "lunds": "PERSON"}) == {}

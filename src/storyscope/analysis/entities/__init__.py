@@ -11,6 +11,7 @@ numbered in salience order.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from spacy.matcher import PhraseMatcher
@@ -29,6 +30,9 @@ from storyscope.analysis.entities.mentions import (
 from storyscope.analysis.entities.titles import conflicting_titles, is_title_word
 from storyscope.analysis.registry import StoryContext, register_section
 from storyscope.model import Article, Entity, EntityAlias, EntityMention, Title
+
+#: Characters that are not part of a name as printed ("[Donald] Trump" in an edited quote).
+_ODD_PUNCT = re.compile(r"[\[\]{}()<>|/\\]")
 
 __all__ = ["build_entities", "extract_entity_mentions", "group_mentions", "normalise_name"]
 
@@ -88,13 +92,13 @@ def story_form_mentions(
 
 
 def _canonical(key: str, group: list[EntityMention]) -> str:
-    """Display name: the most frequent form that spells the key out in full (ties: longer)."""
+    """Display name: the most frequent clean form that spells the key out in full (ties: longer)."""
     if key.startswith("person:"):
         full = [m.text for m in group if len(name_parts(m.text)) >= 2]
     else:
         full = [m.text for m in group if normalise_name(m.text) == key.removeprefix("form:")]
     counts = Counter(full or [m.text for m in group])
-    return max(counts, key=lambda text: (counts[text], len(text), text))
+    return max(counts, key=lambda text: (not _ODD_PUNCT.search(text), counts[text], len(text), text))
 
 
 def _unique_titles(group: list[EntityMention]) -> list[Title]:

@@ -82,6 +82,7 @@ def misspelt_surnames(mentions: list[EntityMention], types: dict[str, str]) -> d
             source_articles = surname_articles[source] | single_articles[source]
             if (
                 target != source and len(source) >= 4 and len(target) >= 4 and source[0] == target[0]
+                and source not in (target + "s", target + "es")  # "the Clintons" is a family, not a typo
                 and len(source_articles) == 1 and len(source_articles) < len(surname_articles[target])
                 and (not first_names[source] or first_names[source] & first_names[target])
             ):
