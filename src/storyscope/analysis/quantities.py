@@ -342,11 +342,15 @@ def quantity_from(doc: Doc, text: str, article_id: str, start: int, end: int, la
         return None
     interval = apply_qualifier(QUALIFIERS.get(qualifier or ""), *values)
     root = doc[inner_start:end].root
-    noun = _counted_noun(root, end) if label != "DURATION" else None
-    if noun is None and label == "DURATION":
-        noun = doc[end - 1]
-    counted = _counted_phrase(noun, range(outer_start, end) if label != "DURATION" else range(0)) if noun else None
-    verb = _governing_verb(noun if noun is not None and label != "DURATION" else root)
+    if label == "DURATION":
+        # "a two-day operation" counts the operation's length; "for 19 years" counts years.
+        modifies = root.dep_ in ("amod", "compound", "nmod", "nummod") and root.head.pos_ == "NOUN"
+        noun = root.head if modifies else doc[end - 1]
+        counted = _counted_phrase(noun, range(outer_start, end)) if modifies else doc[end - 1 : end]
+    else:
+        noun = _counted_noun(root, end)
+        counted = _counted_phrase(noun, range(outer_start, end)) if noun is not None else None
+    verb = _governing_verb(noun if noun is not None else root)
     char_start, char_end = doc[outer_start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     return QuantityMention(
         article_id=article_id, start=char_start, end=char_end, text=text[char_start:char_end],
@@ -377,6 +381,7 @@ class Features:
     """What two mentions are compared on."""
 
     key: frozenset[str]
+    counted: frozenset[str]
     context: frozenset[str]
     entities: frozenset[str]
     sentence: int
@@ -409,10 +414,12 @@ def features(mention: QuantityMention, doc: Doc, entity_spans: list[tuple[int, i
         sentence = doc[max(sentence.start, span.start - half) : min(sentence.end, span.end + half)]
     anchor = span.root if span is not None else None
     key: set[str] = set()
+    counted_lemmas: frozenset[str] = frozenset()
     if mention.counted is not None:
         counted = doc.char_span(mention.counted.start, mention.counted.end, alignment_mode="expand")
         if counted is not None:
-            key |= _lemmas(counted)
+            counted_lemmas = _lemmas(counted) - GENERIC_NOUNS - DURATION_UNITS
+            key |= counted_lemmas
             anchor = counted.root
     verb = _governing_verb(anchor) if anchor is not None else None
     scope = [t for t in (anchor, verb) if t is not None]
@@ -429,9 +436,14 @@ def features(mention: QuantityMention, doc: Doc, entity_spans: list[tuple[int, i
         eid for start, end, eid in entity_spans if sentence.start_char <= start and end <= sentence.end_char
     )
     return Features(
-        frozenset(key - GENERIC_NOUNS - LIGHT_VERBS - PLAN_WORDS), _lemmas(sentence, (mention.start, mention.end)),
-        entities, sentence.start_char, _is_negated(scope),
+        frozenset(key - GENERIC_NOUNS - LIGHT_VERBS - PLAN_WORDS - DURATION_UNITS), counted_lemmas,
+        _lemmas(sentence, (mention.start, mention.end)), entities, sentence.start_char, _is_negated(scope),
     )
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Overlap coefficient: shared items over the smaller set."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -441,11 +453,11 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 def similarity(a: Features, b: Features) -> float:
     """How likely two quantity mentions report the same fact (0-1).
 
-    Half is the overlap of their keys (counted thing and event: "arrests" matches
-    "arrested"), the rest the overlap of their sentences' lemmas and entities.
+    Half is the overlap of what they count ("congregations"), or of their keys (counted
+    thing and event: "arrests" matches "arrested"), the rest the overlap of their
+    sentences' lemmas and entities.
     """
-    shared = len(a.key & b.key)
-    key = shared / min(len(a.key), len(b.key)) if shared else 0.0
+    key = max(_overlap(a.key, b.key), _overlap(a.counted, b.counted))
     return 0.5 * key + 0.3 * _jaccard(a.context, b.context) + 0.2 * _jaccard(a.entities, b.entities)
 
 
