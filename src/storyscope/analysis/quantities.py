@@ -80,11 +80,13 @@ _MAX_COUNTED_TOKENS = 6
 _MAX_CHILDREN = 40
 _MAX_CONTEXT_TOKENS = 80
 _MAX_POSTING = 200
-LINK_THRESHOLD = 0.3
+LINK_THRESHOLD = 0.55
 
 
 @dataclass(frozen=True)
 class Interval:
+    """Values a claim allows; ``None`` is unbounded on that side."""
+
     low: float | None
     high: float | None
 
@@ -133,7 +135,10 @@ def number_interval(core: str) -> tuple[float, float] | None:
     value = _number(words)
     if value is None:
         return None
-    return value * scale, value * scale
+    # A decimal is rounded to the places written: "$4.40" is 4.395-4.405, so it matches "$4.404".
+    places = len(words[0].partition(".")[2]) if len(words) == 1 and words[0].replace(",", "").count(".") == 1 else 0
+    half = 0.5 * 10**-places if places else 0.0
+    return round((value - half) * scale, 9), round((value + half) * scale, 9)
 
 
 def apply_qualifier(kind: str | None, low: float, high: float) -> Interval:
@@ -207,8 +212,8 @@ def _counted_noun(root: Token, end: int) -> Token | None:
     doc = root.doc
     if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].tag_ in ("NNS", "NN"):
         return doc[end]
-    for child in root.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
+    for child in _children(root):
+        if child.i > root.i and child.dep_ == "prep" and child.lower_ == "of":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
