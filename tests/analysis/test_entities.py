@@ -164,3 +164,10 @@ def test_bad_input_finishes_quickly(text, nlp):
 def test_plural_family_name_is_not_a_misspelling():
     mentions = [mention("a", 0, "Hanna Lund"), mention("b", 0, "Hanna Lund"), mention("c", 0, "Lunds")]
     assert misspelt_surnames(mentions, {"hanna lund": "PERSON", "lunds": "PERSON"}) == {}
+
+
+def test_organisation_head_noun_outvotes_a_wrong_label():
+    from storyscope.analysis.entities.canonical import form_types
+
+    mentions = [mention("a", 0, "Harbor Safety Institute", "LAW"), mention("b", 0, "Harbor Safety Institute", "LAW")]
+    assert form_types(mentions)["harbor safety institute"] == "ORG"

@@ -134,3 +134,8 @@ def test_extract_lines_carry_entity_titles_and_quantities():
     assert [t["text"] for t in duarte["titles"]] == ["Port Commissioner"]
     (boats,) = line["quantities"]
     assert (boats["text"], boats["low"], boats["high"], boats["counted"]["text"]) == ("more than 30", 30, None, "boats")
+
+
+def test_money_counts_what_it_is_for(nlp):
+    (fund,) = quantities(nlp, "The collective said it has raised $2 million for a legal defense fund.")
+    assert (fund.unit, fund.counted.text, fund.verb) == ("money", "legal defense fund", "raise")

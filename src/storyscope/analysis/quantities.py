@@ -225,6 +225,18 @@ def _counted_noun(root: Token, end: int) -> Token | None:
     return None
 
 
+def _purpose(root: Token) -> Token | None:
+    """What money is for: "raised $2 million for a legal defense fund" → fund."""
+    verb = _governing_verb(root)
+    for head in (root, verb) if verb is not None else (root,):
+        for child in _children(head):
+            if child.dep_ == "prep" and child.lower_ == "for" and child.i > root.i:
+                pobj = next((c for c in _children(child) if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+                if pobj is not None:
+                    return pobj
+    return None
+
+
 def _counted_phrase(noun: Token, exclude: range) -> Span | None:
     """The counted noun with its left modifiers ("sanctuary jurisdictions", "those arrested")."""
     if noun.pos_ == "PRON" or noun.lower_ in ("those", "them", "these"):
@@ -354,8 +366,10 @@ def quantity_from(doc: Doc, text: str, article_id: str, start: int, end: int, la
         counted = _counted_phrase(noun, range(outer_start, end)) if modifies else doc[end - 1 : end]
     else:
         noun = _counted_noun(root, end)
+        if noun is None and label == "MONEY":
+            noun = _purpose(root)
         counted = _counted_phrase(noun, range(outer_start, end)) if noun is not None else None
-    verb = _governing_verb(noun if noun is not None else root)
+    verb = _governing_verb(noun if noun is not None and label != "MONEY" else root)
     char_start, char_end = doc[outer_start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     return QuantityMention(
         article_id=article_id, start=char_start, end=char_end, text=text[char_start:char_end],

@@ -117,8 +117,10 @@ def group_mentions(mentions: list[EntityMention], resolution: Resolution, articl
     for key, group in groups.items():
         article_ids = list(dict.fromkeys(m.article_id for m in group))
         salience = 0.5 * len(article_ids) / max(article_count, 1) + 0.5 * len(group) / max_mentions
+        # An acronym takes its long form's type: the short form alone says little.
+        named = [m for m in group if resolution.rules.get((key, m.text), ("",))[0] != "acronym"] or group
         kind = "PERSON" if key.startswith("person:") else Counter(
-            types[normalise_name(m.text)] for m in group).most_common(1)[0][0]
+            types[normalise_name(m.text)] for m in named).most_common(1)[0][0]
         aliases = []
         for text, count in Counter(m.text for m in group).items():
             rule, score = resolution.rules.get((key, text), ("same-name", None))

@@ -28,6 +28,13 @@ from storyscope.model import EntityMention
 
 MISSPELLING_MIN_SCORE = 80.0
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: Last words that make a multi-word name an organisation.
+ORGANISATION_HEADS = frozenset({
+    "institute", "agency", "department", "council", "coalition", "association", "committee", "foundation",
+    "center", "centre", "union", "party", "bureau", "service", "administration", "commission", "board",
+    "office", "university", "college", "company", "corporation", "inc", "corp", "ltd", "group", "collective",
+    "network", "alliance", "federation", "society", "league", "caucus", "ministry", "authority", "court",
+})
 _MINOR_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "at", "to", "de", "&"})
 
 
@@ -51,11 +58,15 @@ def form_types(mentions: list[EntityMention]) -> dict[str, str]:
     """Majority type of each normalised surface form across the story.
 
     A label from a fix (acronym definition, title context) counts twice: it is
-    evidence from the text around the mention, not just the tagger's guess.
+    evidence from the text around the mention, not just the tagger's guess; an
+    organisation's head noun at the end of a multi-word name counts three times.
     """
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for mention in mentions:
-        votes[normalise_name(mention.text)][mention.label] += 1 if mention.source == "ner" else 2
+        form = normalise_name(mention.text)
+        votes[form][mention.label] += 1 if mention.source == "ner" else 2
+        if len(form.split()) >= 2 and form.split()[-1] in ORGANISATION_HEADS:
+            votes[form]["ORG"] += 3  # "… Institute", "… Agency": the head noun says what it is
     return {form: counter.most_common(1)[0][0] for form, counter in votes.items()}
 
 
