@@ -10,7 +10,11 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from storyscope.analysis import entities, sentences  # noqa: F401  (registers sections)
+from storyscope.analysis import (  # noqa: F401  (registers sections, in this order)
+    entities,
+    quantities,  # after entities: facts are compared on the entities they mention
+    sentences,
+)
 from storyscope.analysis.registry import SECTIONS, StoryContext
 from storyscope.ingest.outlets import OutletTable
 from storyscope.model import Article, StoryAnalysis

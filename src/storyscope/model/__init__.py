@@ -8,16 +8,21 @@ generated from these classes and cannot drift from them.
 
 from storyscope.model.analysis import SCHEMA_VERSION, StoryAnalysis
 from storyscope.model.article import Article, Story
-from storyscope.model.entities import Entity, EntityMention
+from storyscope.model.entities import Entity, EntityAlias, EntityMention, Title
+from storyscope.model.quantities import QuantityFact, QuantityMention
 from storyscope.model.spans import Mention, SentenceSpan
 
 __all__ = [
     "SCHEMA_VERSION",
     "Article",
     "Entity",
+    "EntityAlias",
     "EntityMention",
     "Mention",
+    "QuantityFact",
+    "QuantityMention",
     "SentenceSpan",
     "Story",
     "StoryAnalysis",
+    "Title",
 ]

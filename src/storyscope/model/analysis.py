@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 
 from storyscope.model.article import Article
 from storyscope.model.entities import Entity
+from storyscope.model.quantities import QuantityFact
 from storyscope.model.spans import SentenceSpan
 
 SCHEMA_VERSION = "1.0"
@@ -31,6 +32,7 @@ class StoryAnalysis(BaseModel):
     articles: list[Article]
     sentences: list[SentenceSpan] | None = None
     entities: list[Entity] | None = None
+    quantities: list[QuantityFact] | None = None
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:
