@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 
 from storyscope.model.article import Article
 from storyscope.model.entities import Entity
+from storyscope.model.quantities import QuantityFact
 from storyscope.model.quotes import LedgerEntry, Quote
 from storyscope.model.spans import SentenceSpan
 
@@ -32,6 +33,7 @@ class StoryAnalysis(BaseModel):
     articles: list[Article]
     sentences: list[SentenceSpan] | None = None
     entities: list[Entity] | None = None
+    quantities: list[QuantityFact] | None = None
     quotes: list[Quote] | None = None
     ledger: list[LedgerEntry] | None = None
 
