@@ -171,3 +171,12 @@ def test_organisation_head_noun_outvotes_a_wrong_label():
 
     mentions = [mention("a", 0, "Harbor Safety Institute", "LAW"), mention("b", 0, "Harbor Safety Institute", "LAW")]
     assert form_types(mentions)["harbor safety institute"] == "ORG"
+
+
+def test_only_person_nouns_and_role_words_are_titles(nlp):
+    text = ("Lena Ortiz, a dock worker, spoke first. Tom Reyes, the ferry's loudest critic, followed. "
+            "Anna Berg, the council's budget plan, was not discussed.")
+    mentions = extract_entity_mentions(Article(id="x", text=text), nlp(text))
+    titles = {m.text: [t.text for t in m.titles] for m in mentions if m.label == "PERSON"}
+    assert titles["Lena Ortiz"] == ["dock worker"] and titles["Tom Reyes"] == ["ferry's loudest critic"]
+    assert titles.get("Anna Berg", []) == []
