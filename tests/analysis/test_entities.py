@@ -180,3 +180,14 @@ def test_only_person_nouns_and_role_words_are_titles(nlp):
     titles = {m.text: [t.text for t in m.titles] for m in mentions if m.label == "PERSON"}
     assert titles["Lena Ortiz"] == ["dock worker"] and titles["Tom Reyes"] == ["ferry's loudest critic"]
     assert titles.get("Anna Berg", []) == []
+
+
+def test_organisation_name_variants_are_one_entity():
+    from storyscope.analysis.entities.canonical import name_variant
+
+    assert name_variant("u s department of transportation") == name_variant("transportation department")
+    assert name_variant("federal reserve") == "federal reserve"
+    mentions = [mention("a", 0, "Department of Transportation", "ORG"), mention("b", 0, "Transportation Department",
+                "ORG"), mention("b", 40, "Transportation Security Administration", "ORG")]
+    keys = resolve(mentions, {}).keys
+    assert keys[0] == keys[1] != keys[2]

@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from storyscope.analysis.entities.canonical import Resolution, form_types, name_parts, resolve
+from storyscope.analysis.entities.canonical import Resolution, form_types, name_parts, name_variant, resolve
 from storyscope.analysis.entities.mentions import (
     Found,
     MentionSet,
@@ -96,7 +96,7 @@ def _canonical(key: str, group: list[EntityMention]) -> str:
     if key.startswith("person:"):
         full = [m.text for m in group if len(name_parts(m.text)) >= 2]
     else:
-        full = [m.text for m in group if normalise_name(m.text) == key.removeprefix("form:")]
+        full = [m.text for m in group if name_variant(normalise_name(m.text)) == key.removeprefix("form:")]
     counts = Counter(full or [m.text for m in group])
     return max(counts, key=lambda text: (not _ODD_PUNCT.search(text), counts[text], len(text), text))
 
