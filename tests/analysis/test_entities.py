@@ -64,6 +64,7 @@ def test_title_conflicts_compare_rank_and_office():
     assert not titles_conflict(title("a", "director"), title("b", "director"))
     assert not titles_conflict(title("a", "former governor"), title("b", "senator"))
     assert not titles_conflict(title("a", "council member"), title("b", "sponsor"))
+    assert not titles_conflict(title("a", "representative"), title("b", "chairman"))
 
 
 def test_acronym_definition_found_with_its_long_form(nlp):

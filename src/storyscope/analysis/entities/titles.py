@@ -39,11 +39,12 @@ RANK_WORDS = frozenset({
 })
 
 #: Offices one person holds one of at a time: two different ones for the same person conflict.
+#: (Chairs are left out: a senator or representative often chairs a committee as well.)
 OFFICES = frozenset({
     "mayor", "governor", "senator", "representative", "president", "director", "secretary", "minister",
     "commissioner", "superintendent", "sheriff", "chancellor", "premier", "ambassador", "judge", "speaker",
     "treasurer", "comptroller", "councilmember", "councilman", "councilwoman", "assemblymember",
-    "assemblyman", "assemblywoman", "chairman", "chairwoman", "chair", "ceo", "spokesman", "spokeswoman",
+    "assemblyman", "assemblywoman", "ceo", "spokesman", "spokeswoman",
     "spokesperson", "attorney general", "general", "prime minister", "chief",
 })
 
@@ -55,8 +56,8 @@ ROLE_WORDS = OFFICES | RANK_WORDS | frozenset({
     "alderman", "marshal", "warden", "inspector", "detective", "commander", "admiral", "colonel", "captain",
     "sergeant", "lieutenant", "trooper", "spokesman", "spokeswoman", "analyst", "economist", "adviser",
     "advisor", "aide", "administrator", "justice", "magistrate", "prosecutor", "lawyer", "activist",
-    "organizer", "owner", "executive", "chairman", "correspondent", "reporter", "editor", "host", "candidate",
-    "nominee", "whip", "majority", "minority", "strategist", "scientist", "researcher",
+    "organizer", "owner", "executive", "chairman", "chairwoman", "chair", "correspondent", "reporter",
+    "editor", "host", "candidate", "nominee", "whip", "majority", "minority", "strategist", "scientist", "researcher",
     "superintendent", "state", "congressman", "congresswoman", "congressmember", "envoy", "czar",
     "critic", "official", "expert", "victim", "witness", "mother", "father", "wife", "husband", "son", "daughter",
     "friend", "neighbor", "neighbour", "colleague", "ally", "rival", "veteran", "immigrant", "refugee", "mayor",
