@@ -10,6 +10,7 @@ from storyscope.model.analysis import SCHEMA_VERSION, StoryAnalysis
 from storyscope.model.article import Article, Story
 from storyscope.model.entities import Entity, EntityAlias, EntityMention, Title
 from storyscope.model.quantities import QuantityFact, QuantityMention
+from storyscope.model.quotes import LedgerEntry, OtherSpeaker, Quote, SpanText, Wording, WordingChange
 from storyscope.model.spans import Mention, SentenceSpan
 
 __all__ = [
@@ -18,11 +19,17 @@ __all__ = [
     "Entity",
     "EntityAlias",
     "EntityMention",
+    "LedgerEntry",
     "Mention",
     "QuantityFact",
     "QuantityMention",
+    "OtherSpeaker",
+    "Quote",
     "SentenceSpan",
+    "SpanText",
     "Story",
     "StoryAnalysis",
     "Title",
+    "Wording",
+    "WordingChange",
 ]

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from storyscope.model.article import Article
 from storyscope.model.entities import Entity
 from storyscope.model.quantities import QuantityFact
+from storyscope.model.quotes import LedgerEntry, Quote
 from storyscope.model.spans import SentenceSpan
 
 SCHEMA_VERSION = "1.0"
@@ -33,6 +34,8 @@ class StoryAnalysis(BaseModel):
     sentences: list[SentenceSpan] | None = None
     entities: list[Entity] | None = None
     quantities: list[QuantityFact] | None = None
+    quotes: list[Quote] | None = None
+    ledger: list[LedgerEntry] | None = None
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:
