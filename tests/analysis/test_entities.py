@@ -64,6 +64,7 @@ def test_title_conflicts_compare_rank_and_office():
     assert not titles_conflict(title("a", "director"), title("b", "director"))
     assert not titles_conflict(title("a", "former governor"), title("b", "senator"))
     assert not titles_conflict(title("a", "council member"), title("b", "sponsor"))
+    assert not titles_conflict(title("a", "representative"), title("b", "chairman"))
 
 
 def test_acronym_definition_found_with_its_long_form(nlp):
@@ -171,3 +172,23 @@ def test_organisation_head_noun_outvotes_a_wrong_label():
 
     mentions = [mention("a", 0, "Harbor Safety Institute", "LAW"), mention("b", 0, "Harbor Safety Institute", "LAW")]
     assert form_types(mentions)["harbor safety institute"] == "ORG"
+
+
+def test_only_person_nouns_and_role_words_are_titles(nlp):
+    text = ("Lena Ortiz, a dock worker, spoke first. Tom Reyes, the ferry's loudest critic, followed. "
+            "Anna Berg, the council's budget plan, was not discussed.")
+    mentions = extract_entity_mentions(Article(id="x", text=text), nlp(text))
+    titles = {m.text: [t.text for t in m.titles] for m in mentions if m.label == "PERSON"}
+    assert titles["Lena Ortiz"] == ["dock worker"] and titles["Tom Reyes"] == ["ferry's loudest critic"]
+    assert titles.get("Anna Berg", []) == []
+
+
+def test_organisation_name_variants_are_one_entity():
+    from storyscope.analysis.entities.canonical import name_variant
+
+    assert name_variant("u s department of transportation") == name_variant("transportation department")
+    assert name_variant("federal reserve") == "federal reserve"
+    mentions = [mention("a", 0, "Department of Transportation", "ORG"), mention("b", 0, "Transportation Department",
+                "ORG"), mention("b", 40, "Transportation Security Administration", "ORG")]
+    keys = resolve(mentions, {}).keys
+    assert keys[0] == keys[1] != keys[2]

@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from storyscope.analysis.entities.canonical import Resolution, form_types, name_parts, resolve
+from storyscope.analysis.entities.canonical import Resolution, form_types, name_parts, name_variant, resolve
 from storyscope.analysis.entities.mentions import (
     Found,
     MentionSet,
@@ -96,7 +96,7 @@ def _canonical(key: str, group: list[EntityMention]) -> str:
     if key.startswith("person:"):
         full = [m.text for m in group if len(name_parts(m.text)) >= 2]
     else:
-        full = [m.text for m in group if normalise_name(m.text) == key.removeprefix("form:")]
+        full = [m.text for m in group if name_variant(normalise_name(m.text)) == key.removeprefix("form:")]
     counts = Counter(full or [m.text for m in group])
     return max(counts, key=lambda text: (not _ODD_PUNCT.search(text), counts[text], len(text), text))
 
@@ -121,14 +121,16 @@ def group_mentions(mentions: list[EntityMention], resolution: Resolution, articl
         named = [m for m in group if resolution.rules.get((key, m.text), ("",))[0] != "acronym"] or group
         kind = "PERSON" if key.startswith("person:") else Counter(
             types[normalise_name(m.text)] for m in named).most_common(1)[0][0]
+        canonical = _canonical(key, group)
         aliases = []
         for text, count in Counter(m.text for m in group).items():
-            rule, score = resolution.rules.get((key, text), ("same-name", None))
+            same = normalise_name(text) == normalise_name(canonical)
+            rule, score = ("same-name", None) if same else resolution.rules.get((key, text), ("same-name", None))
             aliases.append(EntityAlias(text=text, rule=rule, score=score, count=count))  # type: ignore[arg-type]
         titles = _unique_titles(group)
         conflicts = conflicting_titles(titles)
         entities.append(Entity(
-            id="", canonical=_canonical(key, group), type=kind, mentions=group, article_ids=article_ids,
+            id="", canonical=canonical, type=kind, mentions=group, article_ids=article_ids,
             aliases=aliases, titles=titles, title_conflict=bool(conflicts), conflicting_titles=conflicts,
             salience=round(salience, 4),
         ))

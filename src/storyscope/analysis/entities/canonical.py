@@ -13,7 +13,9 @@ Rules, in the order they apply (each merge is recorded as an alias with its rule
   it in the same article; else the only such person in the article; else the only one
   in the story; otherwise it stays on its own (two Pryces are never guessed between);
 - acronym: a short form defined anywhere in the story ("Long Form (LF)"), or one whose
-  letters are exactly the initials of a single multi-word organisation in the story.
+  letters are exactly the initials of a single multi-word organisation in the story;
+- name-variant: an organisation without a leading country qualifier and with "Department
+  of X" read as "X Department" ("U.S. Department of Justice" = "Justice Department").
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ ORGANISATION_HEADS = frozenset({
     "office", "university", "college", "company", "corporation", "inc", "corp", "ltd", "group", "collective",
     "network", "alliance", "federation", "society", "league", "caucus", "ministry", "authority", "court",
 })
+_QUALIFIER_PREFIXES = ("u s ", "us ", "united states ", "federal ")
+_INVERTIBLE_HEADS = frozenset({"department", "ministry", "office", "bureau"})
 _MINOR_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "at", "to", "de", "&"})
 
 
@@ -119,6 +123,19 @@ def acronym_links(forms: set[str], types: dict[str, str], defined: dict[str, str
     return links
 
 
+def name_variant(form: str) -> str:
+    """One key for an organisation's usual variants: without a leading country qualifier, and
+    "department of X" as "X department" ("U.S. Department of Justice" = "Justice Department")."""
+    for prefix in _QUALIFIER_PREFIXES:
+        if form.startswith(prefix) and len(form[len(prefix) :].split()) >= 2:
+            form = form[len(prefix) :]
+            break
+    words = form.split()
+    if len(words) >= 3 and words[0] in _INVERTIBLE_HEADS and words[1] == "of":
+        words = [*words[2:], words[0]]
+    return " ".join(words)
+
+
 def resolve(mentions: list[EntityMention], defined_acronyms: dict[str, str]) -> Resolution:
     """Entity key of every mention (mentions in article order, each article's in text order)."""
     types = form_types(mentions)
@@ -144,9 +161,12 @@ def resolve(mentions: list[EntityMention], defined_acronyms: dict[str, str]) -> 
     for mention in mentions:
         form = normalise_name(mention.text)
         parts = name_parts(mention.text)
-        key = f"form:{acronyms.get(form, form)}"
+        variant = name_variant(acronyms.get(form, form))
+        key = f"form:{variant}"
         if form in acronyms:
             rules[(key, mention.text)] = ("acronym", None)
+        elif variant != form:
+            rules[(key, mention.text)] = ("name-variant", None)
         if len(parts) >= 2 and types[form] == "PERSON":
             name = surname(parts[-1])
             key = f"person:{parts[0]} {name}"

@@ -2,8 +2,8 @@
 
 Fixes, each general rather than tied to names:
 
-- spans are cleaned: a leading "the", a trailing possessive, a break at a paragraph
-  end, an outlet possessive before a name ("Bayline's Theo Marchetti") and a title or
+- spans are cleaned: a leading "the", a trailing possessive, a paragraph break or a
+  verb the tagger ran on into, an outlet possessive before a name ("Bayline's Theo Marchetti") and a title or
   honorific inside a PERSON span ("Superintendent Grace Tamura") are cut off;
 - acronyms defined in the text ("Border Enforcement Agency (BEA)") are found with the
   Schwartz & Hearst algorithm (A simple algorithm for identifying abbreviation
@@ -76,7 +76,8 @@ def _breaks_before(doc: Doc, i: int) -> bool:
 def clean_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
     """Token range of an entity without the parts that are not its name (see module doc)."""
     for i in range(start + 1, end):
-        if _breaks_before(doc, i):
+        # A paragraph break or a lower-case verb ("Schaaf told KPIX") is never inside a name.
+        if _breaks_before(doc, i) or (doc[i].pos_ in ("VERB", "AUX") and doc[i].is_lower):
             end = i
             break
     if label == "PERSON":

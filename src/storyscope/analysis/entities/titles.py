@@ -39,11 +39,12 @@ RANK_WORDS = frozenset({
 })
 
 #: Offices one person holds one of at a time: two different ones for the same person conflict.
+#: (Chairs are left out: a senator or representative often chairs a committee as well.)
 OFFICES = frozenset({
     "mayor", "governor", "senator", "representative", "president", "director", "secretary", "minister",
     "commissioner", "superintendent", "sheriff", "chancellor", "premier", "ambassador", "judge", "speaker",
     "treasurer", "comptroller", "councilmember", "councilman", "councilwoman", "assemblymember",
-    "assemblyman", "assemblywoman", "chairman", "chairwoman", "chair", "ceo", "spokesman", "spokeswoman",
+    "assemblyman", "assemblywoman", "ceo", "spokesman", "spokeswoman",
     "spokesperson", "attorney general", "general", "prime minister", "chief",
 })
 
@@ -55,9 +56,11 @@ ROLE_WORDS = OFFICES | RANK_WORDS | frozenset({
     "alderman", "marshal", "warden", "inspector", "detective", "commander", "admiral", "colonel", "captain",
     "sergeant", "lieutenant", "trooper", "spokesman", "spokeswoman", "analyst", "economist", "adviser",
     "advisor", "aide", "administrator", "justice", "magistrate", "prosecutor", "lawyer", "activist",
-    "organizer", "owner", "executive", "chairman", "correspondent", "reporter", "editor", "host", "candidate",
-    "nominee", "whip", "majority", "minority", "strategist", "scientist", "researcher",
+    "organizer", "owner", "executive", "chairman", "chairwoman", "chair", "correspondent", "reporter",
+    "editor", "host", "candidate", "nominee", "whip", "majority", "minority", "strategist", "scientist", "researcher",
     "superintendent", "state", "congressman", "congresswoman", "congressmember", "envoy", "czar",
+    "critic", "official", "expert", "victim", "witness", "mother", "father", "wife", "husband", "son", "daughter",
+    "friend", "neighbor", "neighbour", "colleague", "ally", "rival", "veteran", "immigrant", "refugee", "mayor",
 })
 
 #: Titles whose pre-modifier names a place ("Port Calder Mayor") …
@@ -71,6 +74,8 @@ ORG_TITLES = frozenset({
     "founder", "executive", "administrator",
 })
 
+#: Endings of nouns that name people by what they do or are (agent nouns).
+PERSON_NOUN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "eer", "ier")
 _MAX_TITLE_TOKENS = 10
 _NAME_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 
@@ -84,6 +89,13 @@ def role_word(token: Token | str) -> str:
 def is_title_word(token: Token) -> bool:
     """A token that names a role or an honorific ("Mayor", "Sen.", "spokeswoman", "Ms.")."""
     return role_word(token) in ROLE_WORDS or token.text.lower() in HONORIFICS
+
+
+def names_a_person(token: Token) -> bool:
+    """A role word, or a common noun shaped like one for a person ("cleaner", "resident", "activist")."""
+    return role_word(token) in ROLE_WORDS or (
+        token.pos_ == "NOUN" and token.lower_.endswith(PERSON_NOUN_ENDINGS) and len(token) > 4
+    )
 
 
 def normalise_role(tokens: list[Token]) -> str:
@@ -117,8 +129,8 @@ def _title(doc: Doc, tokens: list[Token], article_id: str, pattern: str) -> Titl
 def pre_name_title(doc: Doc, name_start: int, name_end: int, article_id: str) -> Title | None:
     """The title written right before a name: modifiers attached to the name, left of it.
 
-    The run must contain a role word or a common noun ("dock worker"), so a place or
-    organisation alone ("Bayline's Theo Marchetti") is not a title.
+    The run must end in a role word or a noun for a person ("dock worker"), so a place
+    or organisation alone ("Bayline's Theo Marchetti") is not a title.
     """
     first = name_start
     attached = set(range(name_start, name_end))
@@ -133,7 +145,7 @@ def pre_name_title(doc: Doc, name_start: int, name_end: int, article_id: str) ->
         first = i
         i -= 1
     tokens = list(doc[first:name_start])
-    if not any(is_title_word(t) or (t.pos_ == "NOUN" and t.is_lower) for t in tokens):
+    if not tokens or not (is_title_word(tokens[-1]) or names_a_person(tokens[-1])):
         return None
     return _title(doc, tokens, article_id, "pre-name")
 
@@ -165,7 +177,7 @@ def appositive_titles(doc: Doc, span: Span, article_id: str) -> list[Title]:
         heads.append(root.head)
     titles = []
     for head in heads:
-        if head.pos_ != "NOUN" and not is_title_word(head):
+        if not names_a_person(head) and not is_title_word(head):
             continue
         title = _title(doc, _noun_phrase(head, range(span.start, span.end)), article_id, "apposition")
         if title is not None:
