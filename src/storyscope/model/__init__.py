@@ -10,6 +10,7 @@ from storyscope.model.analysis import SCHEMA_VERSION, StoryAnalysis
 from storyscope.model.article import Article, Story
 from storyscope.model.entities import Entity, EntityMention
 from storyscope.model.spans import Mention, SentenceSpan
+from storyscope.model.timeline import TemporalMention, TimelineEntry
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -20,4 +21,6 @@ __all__ = [
     "SentenceSpan",
     "Story",
     "StoryAnalysis",
+    "TemporalMention",
+    "TimelineEntry",
 ]

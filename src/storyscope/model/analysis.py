@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from storyscope.model.article import Article
 from storyscope.model.entities import Entity
 from storyscope.model.spans import SentenceSpan
+from storyscope.model.timeline import TemporalMention, TimelineEntry
 
 SCHEMA_VERSION = "1.0"
 
@@ -31,6 +32,10 @@ class StoryAnalysis(BaseModel):
     articles: list[Article]
     sentences: list[SentenceSpan] | None = None
     entities: list[Entity] | None = None
+    timeline: list[TimelineEntry] | None = None
+    timeline_captions: list[TemporalMention] | None = Field(
+        default=None, description="dates found in photo captions, kept out of the story timeline"
+    )
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:

@@ -1,0 +1,201 @@
+"""Find temporal expressions in a parsed article: where they are, their tense, the event they date.
+
+Candidates are the matches of :data:`~storyscope.analysis.timeline.resolve.EXPRESSION` plus
+spaCy DATE entities that are a bare year ("in 2019"), which the patterns leave out because a
+four-digit number alone is too often not a year. The dependency parse gives each expression
+its governing clause: its verb decides the tense (and so the direction of "Tuesday" or
+"in July"), and the clause (or the noun phrase, for "a news conference on March 4") is the
+event the expression dates. Photo captions are recognised by their credit line and flagged, so
+their dates stay out of the story timeline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from storyscope.analysis.timeline.resolve import EXPRESSION, Expression, describe
+from storyscope.model.timeline import Tense
+
+#: A photo credit closing a paragraph: "Dana Holt/Coastline Wire", "(Luis Ferrante/The Calder Ledger)", "AFP/Getty".
+CREDIT_LINE = re.compile(
+    r"(?:^|[\s(])(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s?/\s?(?:[A-Z][\w&.'’-]*\s?){1,4}\)?\s*$"
+)
+#: Caption and credit cues at the start or inside a short paragraph.
+CAPTION_CUE = re.compile(r"(?i)^(?:photo|photograph|image|file photo|caption)\s*:|\((?:photo|image|file photo)\b"
+                         r"|\b(?:photo|photograph|image) (?:by|courtesy of|credit)\b|^file photo\b")
+#: Longest paragraph (in characters) still treated as a caption.
+MAX_CAPTION_CHARS = 600
+
+#: Verbs that, governing an infinitive, put it in the future ("plans to sue Monday").
+FUTURE_GOVERNORS = frozenset({"plan", "intend", "expect", "schedule", "set", "vow", "promise", "threaten", "go",
+                              "aim", "hope", "prepare", "decide", "agree"})
+#: Prepositions that make a date a deadline, which may lie either side of the anchor.
+DEADLINE_WORDS = frozenset({"until", "till", "through", "by"})
+#: Dependents that start another clause: left out of the event a date belongs to.
+OTHER_CLAUSE_DEPS = frozenset({"advcl", "parataxis", "conj", "cc", "relcl"})
+#: Longest event excerpt, in tokens.
+MAX_EVENT_TOKENS = 40
+#: Steps up the dependency tree before giving up on a governor (bounds time on odd parses).
+MAX_CLIMB = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A temporal expression in one article, with everything about it that no anchor changes."""
+
+    start: int
+    end: int
+    text: str
+    expression: Expression
+    tense: Tense
+    caption: bool
+    sentence_start: int
+    event: tuple[int, int] | None
+
+
+def caption_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Character ranges of paragraphs that read as photo captions (a credit line or a photo cue)."""
+    ranges = []
+    for para in re.finditer(r"[^\n]+", text):
+        body = para.group(0).strip()
+        if not body or len(body) > MAX_CAPTION_CHARS:
+            continue
+        if CREDIT_LINE.search(body) or CAPTION_CUE.search(body):
+            ranges.append((para.start(), para.end()))
+    return ranges
+
+
+def _governor(span: Span) -> Token:
+    """The verb whose clause the expression sits in (or the expression's root when there is none)."""
+    token = span.root
+    for _ in range(MAX_CLIMB):
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"aux", "auxpass"}:
+            return token
+        if token.head is token:
+            break
+        token = token.head
+    return token
+
+
+def _event_head(span: Span) -> Token:
+    """The noun ("a news conference on March 4") or verb the expression modifies."""
+    token = span.root
+    if token.head is not token and token.head.dep_ == "prep" and token.dep_ == "pobj":
+        prep = token.head
+        if prep.head.pos_ in {"NOUN", "PROPN"} and prep.head.i < span.start:
+            return prep.head
+    if token.dep_ in {"compound", "nmod", "npadvmod"} and token.head.pos_ == "NOUN" and token.head.i > span.end - 1:
+        return token.head  # "a Feb. 26 letter"
+    return _governor(span)
+
+
+def clause_tense(verb: Token) -> Tense:
+    """Tense of the clause headed by ``verb``: future for will/shall/going to/plans to, past for past
+    and perfect forms, present otherwise."""
+    aux = [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
+    aux_words = {child.lower_ for child in aux}
+    if aux_words & {"will", "'ll", "shall", "wo"} or (verb.lower_ in {"will", "shall"}):
+        return "future"
+    if "would" in aux_words:
+        return "future"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_GOVERNORS:
+        return "future"
+    if aux_words & {"had", "has", "have", "was", "were", "did"}:
+        return "past"
+    if verb.tag_ in {"VBD", "VBN"} or "Past" in verb.morph.get("Tense"):
+        return "past"
+    if verb.tag_ in {"VBZ", "VBP"} or aux_words & {"is", "are", "am", "do", "does"}:
+        return "present"
+    return "past"
+
+
+def _tense(span: Span, complement: Token | None) -> Tense:
+    """The tense that decides the expression's direction.
+
+    A date inside a noun phrase ("a Feb. 26 letter") is not governed by the clause's tense, so it
+    counts as present (nearest date). "A week after Y, families are still …" takes the main clause's
+    tense, since the expression counts from the main clause's time.
+    """
+    root = span.root
+    if complement is not None:
+        main = complement.head if complement.dep_ in {"advcl", "pcomp", "pobj"} else complement
+        if main.pos_ not in {"VERB", "AUX"}:
+            main = _governor(main.doc[main.i : main.i + 1])
+        return clause_tense(main) if main.pos_ in {"VERB", "AUX"} else "past"
+    if root.dep_ in {"compound", "nmod", "amod"} and root.head.pos_ in {"NOUN", "PROPN"} and root.head.i >= span.end:
+        return "present"
+    verb = _governor(span)
+    return clause_tense(verb) if verb.pos_ in {"VERB", "AUX"} else "past"
+
+
+def _event_range(head: Token) -> tuple[int, int]:
+    """Character range of the clause (or noun phrase) ``head`` governs, without other clauses."""
+    left, right = head.left_edge.i, head.right_edge.i
+    for child in head.children:
+        if child.dep_ in OTHER_CLAUSE_DEPS or (child.dep_ == "punct" and child.i in {left, right}):
+            if child.i > head.i:
+                right = min(right, child.left_edge.i - 1)
+            else:
+                left = max(left, child.right_edge.i + 1)
+    while right > left and head.doc[right].is_punct:
+        right -= 1
+    right = min(right, left + MAX_EVENT_TOKENS - 1)
+    doc = head.doc
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _complement(span: Span) -> Token | None:
+    """For "a day after the vote" / "a day after X announced": the token the "after"/"before" introduces."""
+    word = span[-1]
+    if word.lower_ not in {"after", "before"}:
+        return None
+    if word.dep_ == "mark":
+        return word.head
+    objects = [child for child in word.children if child.dep_ in {"pobj", "pcomp"}]
+    return objects[0] if objects else None
+
+
+def _candidate_spans(doc: Doc) -> list[tuple[int, int, re.Match[str] | None]]:
+    """Pattern matches plus bare-year DATE entities, longest first where they overlap."""
+    spans: list[tuple[int, int, re.Match[str] | None]] = [(m.start(), m.end(), m) for m in EXPRESSION.finditer(doc.text)]
+    for ent in doc.ents:
+        if ent.label_ == "DATE" and re.fullmatch(r"(?:1[89]|20)\d\d", ent.text):
+            spans.append((ent.start_char, ent.end_char, None))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    kept: list[tuple[int, int, re.Match[str] | None]] = []
+    for span in spans:
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
+def find_expressions(doc: Doc) -> list[Found]:
+    """Every temporal expression in ``doc`` with its tense, caption flag and event."""
+    text = doc.text
+    captions = caption_paragraphs(text)
+    found = []
+    for start, end, match in _candidate_spans(doc):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        before = doc[span.start - 1] if span.start > 0 else None
+        deadline = before is not None and before.lower_ in DEADLINE_WORDS
+        complement = _complement(span) if match is not None and match.lastgroup == "follow" else None
+        tense = _tense(span, complement)
+        if match is None:
+            expression: Expression | None = Expression("year", text[start:end], "same", year=int(text[start:end]))
+        else:
+            expression = describe(match, tense, deadline, complement is not None,
+                                  before.text if before is not None else "")
+        if expression is None:
+            continue
+        head = complement if complement is not None else _event_head(span)
+        found.append(Found(
+            start=start, end=end, text=text[start:end], expression=expression, tense=tense,
+            caption=any(a <= start < b for a, b in captions), sentence_start=span.sent.start_char,
+            event=_event_range(head),
+        ))
+    return found

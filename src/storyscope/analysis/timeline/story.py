@@ -1,0 +1,222 @@
+"""Story-level timeline: publication windows for undated articles, and events merged across outlets.
+
+Two mentions date the same event when their intervals overlap and their event clauses share
+enough content words (lemmas, reporting verbs left out: "said Friday" is not an event about
+saying). Mentions whose clauses are very similar but whose day-precise dates are disjoint are
+the same event dated differently by different outlets: they are merged and flagged.
+
+An undated article's publication day is chosen by cross-reference: every candidate day
+around the story's dated coverage is tried as an anchor, and the days under which most of the
+article's day-precise events land on the same day as a matching event in a dated article win.
+All winning days are kept as an interval, so no precise day is invented.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Doc
+
+from storyscope.analysis.timeline.expressions import Found
+from storyscope.analysis.timeline.mentions import resolve_in_order
+from storyscope.model.timeline import TemporalMention, TimelineEntry
+
+#: Lemmas that say how something was reported, not what happened.
+REPORTING_LEMMAS = frozenset({"say", "tell", "announce", "state", "add", "report", "claim", "insist", "argue",
+                              "write", "tweet", "note", "accord", "speak", "ask", "call", "declare"})
+#: Content-word overlap (Jaccard) for two mentions of one event with compatible dates.
+MERGE_SIMILARITY = 0.5
+#: Stricter overlap for calling disjoint dates a conflict rather than two events.
+CONFLICT_SIMILARITY = 0.6
+#: Lemmas two clauses must share before their different dates count as a conflict.
+CONFLICT_SHARED_WORDS = 3
+#: Candidate publication days tried before the first and after the last dated article.
+INFERENCE_MARGIN_DAYS = 21
+#: Longest description, in characters.
+MAX_DESCRIPTION = 220
+_GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class EventWords:
+    """Content lemmas of an event clause: all of them, the common (non-name) ones, and the verbs."""
+
+    words: frozenset[str] = frozenset()
+    common: frozenset[str] = frozenset()
+    actions: frozenset[str] = frozenset()
+
+
+def event_words(doc: Doc, event: tuple[int, int] | None, expression: tuple[int, int]) -> EventWords:
+    """Content lemmas of an event's clause, without the date words of ``expression`` themselves."""
+    span = doc.char_span(event[0], event[1], alignment_mode="expand") if event else None
+    if span is None:
+        return EventWords()
+    tokens = [
+        token for token in span
+        if token.is_alpha and not token.is_stop and token.pos_ in {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"}
+        and token.lemma_.lower() not in REPORTING_LEMMAS and not (expression[0] <= token.idx < expression[1])
+    ]
+    return EventWords(
+        words=frozenset(t.lemma_.lower() for t in tokens),
+        common=frozenset(t.lemma_.lower() for t in tokens if t.pos_ != "PROPN"),
+        actions=frozenset(t.lemma_.lower() for t in tokens if t.pos_ == "VERB"),
+    )
+
+
+def similarity(a: EventWords, b: EventWords) -> float:
+    """Overlap coefficient of two events' lemmas; 0 unless they share two lemmas, one not a name.
+
+    Overlap rather than Jaccard, because one outlet's clause is often a short form of another's
+    ("the council voted on March 3" / "the council voted … to adopt a resolution sponsored by …").
+    """
+    shared = a.words & b.words
+    if len(shared) < 2 or not (a.common & b.common):
+        return 0.0
+    return len(shared) / min(len(a.words), len(b.words))
+
+
+def same_event_dated_differently(a: EventWords, b: EventWords) -> bool:
+    """Strict test for a date conflict: very similar clauses that share their action verb."""
+    return (similarity(a, b) >= CONFLICT_SIMILARITY and bool(a.actions & b.actions)
+            and len(a.words & b.words) >= CONFLICT_SHARED_WORDS)
+
+
+@dataclass(slots=True)
+class Dated:
+    mention: TemporalMention
+    lemmas: EventWords
+    earliest: date
+    latest: date
+
+    def overlaps(self, other: Dated) -> bool:
+        return self.earliest <= other.latest and other.earliest <= self.latest
+
+
+def dated(mention: TemporalMention, lemmas: EventWords) -> Dated:
+    return Dated(mention, lemmas, date.fromisoformat(mention.earliest), date.fromisoformat(mention.latest))
+
+
+def infer_window(
+    found: Sequence[Found], lemmas: Sequence[EventWords], known: Sequence[Dated], published: Sequence[date]
+) -> list[date]:
+    """Candidate publication days of an undated article, by cross-reference with dated coverage.
+
+    ``lemmas`` is aligned with ``found``; ``known`` are day-precise events of dated articles.
+    Returns the days that match the most events (empty when nothing matches).
+    """
+    if not published or not known:
+        return []
+    first = min(published) - timedelta(days=INFERENCE_MARGIN_DAYS)
+    days = [first + timedelta(days=i) for i in range((max(published) - first).days + INFERENCE_MARGIN_DAYS + 1)]
+    by_day: dict[date, list[Dated]] = {}
+    for item in known:
+        by_day.setdefault(item.earliest, []).append(item)
+    scores: dict[date, int] = {}
+    for day in days:
+        score = 0
+        for item, resolution, words in zip(found, resolve_in_order(found, day), lemmas, strict=True):
+            if resolution is None or item.caption:
+                continue
+            if item.tense == "past" and resolution.earliest > day and item.expression.kind in {"calendar", "year"}:
+                score -= 1  # a past event after the publication day: this day is impossible
+            if resolution.granularity != "day":
+                continue
+            matches = by_day.get(resolution.earliest, [])
+            if any(similarity(words, other.lemmas) >= MERGE_SIMILARITY for other in matches):
+                score += 1
+        scores[day] = score
+    best = max(scores.values())
+    return [day for day, score in scores.items() if score == best] if best > 0 else []
+
+
+def window_label(days: Sequence[date]) -> str:
+    """ISO date for one day, else an ISO interval START/END."""
+    first, last = min(days), max(days)
+    return first.isoformat() if first == last else f"{first.isoformat()}/{last.isoformat()}"
+
+
+def _finest(items: Sequence[Dated]) -> list[Dated]:
+    rank = min(_GRANULARITY_RANK[item.mention.granularity] for item in items)
+    return [item for item in items if _GRANULARITY_RANK[item.mention.granularity] == rank]
+
+
+def _representative(items: Sequence[Dated]) -> Dated:
+    """The finest-grained date given by the most articles (ties: the earliest)."""
+    finest = _finest(items)
+    support: Counter[str] = Counter()
+    for resolved in {item.mention.resolved for item in finest}:
+        support[resolved] = len({item.mention.article_id for item in finest if item.mention.resolved == resolved})
+    chosen = min(support, key=lambda resolved: (-support[resolved], resolved))
+    return next(item for item in finest if item.mention.resolved == chosen)
+
+
+def _has_conflict(items: Sequence[Dated]) -> bool:
+    return any(not a.overlaps(b) for i, a in enumerate(items) for b in items[i + 1 :])
+
+
+def cluster_events(items: Sequence[Dated]) -> list[list[Dated]]:
+    """Greedy clustering: same-event mentions with overlapping dates, then conflicting ones."""
+    clusters: list[list[Dated]] = []
+    for item in sorted(items, key=lambda x: (x.earliest, _GRANULARITY_RANK[x.mention.granularity])):
+        best, best_score = None, MERGE_SIMILARITY
+        for cluster in clusters:
+            if not item.overlaps(_representative(cluster)):
+                continue
+            score = max(similarity(item.lemmas, other.lemmas) for other in cluster)
+            if score >= best_score:
+                best, best_score = cluster, score
+        if best is None:
+            clusters.append([item])
+        else:
+            best.append(item)
+    merged: list[list[Dated]] = []
+    for cluster in sorted(clusters, key=lambda c: -len({x.mention.article_id for x in c})):
+        head = _representative(cluster)
+        target = None
+        for other in merged:
+            rep = _representative(other)
+            if head.overlaps(rep) or head.mention.granularity != "day" or rep.mention.granularity != "day":
+                continue
+            if {x.mention.article_id for x in cluster} & {x.mention.article_id for x in other}:
+                continue
+            if any(same_event_dated_differently(a.lemmas, b.lemmas) for a in cluster for b in other):
+                target = other
+                break
+        if target is None:
+            merged.append(list(cluster))
+        else:
+            target.extend(cluster)
+    return merged
+
+
+def _description(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_DESCRIPTION else text[: MAX_DESCRIPTION - 1].rstrip() + "…"
+
+
+def build_entries(items: Sequence[Dated]) -> list[TimelineEntry]:
+    """Timeline entries in date order, one per event, listing every outlet's mention."""
+    entries = []
+    clusters = cluster_events(items)
+    representatives = {id(c): _representative(c) for c in clusters}
+    clusters.sort(key=lambda c: (representatives[id(c)].earliest,
+                                 _GRANULARITY_RANK[representatives[id(c)].mention.granularity]))
+    for index, cluster in enumerate(clusters, 1):
+        rep = _representative(cluster)
+        ordered = sorted(cluster, key=lambda x: (x.mention.article_id, x.mention.start))
+        event = rep.mention.event
+        entries.append(TimelineEntry(
+            id=f"T{index}",
+            date=rep.mention.resolved,
+            granularity=rep.mention.granularity,
+            inferred=all(x.mention.inferred for x in cluster),
+            description=_description(event.text if event else rep.mention.text),
+            mentions=[x.mention for x in ordered],
+            article_ids=list(dict.fromkeys(x.mention.article_id for x in ordered)),
+            date_conflict=_has_conflict(cluster),
+            dates=sorted({x.mention.resolved for x in cluster}),
+        ))
+    return entries
