@@ -12,6 +12,7 @@ their dates stay out of the story timeline.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -32,12 +33,14 @@ MAX_CAPTION_CHARS = 600
 #: Verbs that, governing an infinitive, put it in the future ("plans to sue Monday").
 FUTURE_GOVERNORS = frozenset({"plan", "intend", "expect", "schedule", "set", "vow", "promise", "threaten", "go",
                               "aim", "hope", "prepare", "decide", "agree"})
-#: Prepositions that make a date a deadline, which may lie either side of the anchor.
-DEADLINE_WORDS = frozenset({"until", "till", "through", "by"})
+#: Prepositions that make a date the end of a period granted, which may lie after the anchor even in a
+#: past clause ("gave them until March 28"); "by" is left out: "had not recovered by Monday" looks back.
+DEADLINE_WORDS = frozenset({"until", "till", "through"})
 #: Dependents that start another clause: left out of the event a date belongs to.
 OTHER_CLAUSE_DEPS = frozenset({"advcl", "parataxis", "conj", "cc", "relcl"})
-#: Longest event excerpt, in tokens.
-MAX_EVENT_TOKENS = 40
+#: Longest event excerpt, in tokens before and after its head.
+MAX_EVENT_LEFT = 15
+MAX_EVENT_RIGHT = 30
 #: Steps up the dependency tree before giving up on a governor (bounds time on odd parses).
 MAX_CLIMB = 12
 
@@ -131,19 +134,29 @@ def _tense(span: Span, complement: Token | None) -> Tense:
     return clause_tense(verb) if verb.pos_ in {"VERB", "AUX"} else "past"
 
 
-def _event_range(head: Token) -> tuple[int, int]:
-    """Character range of the clause (or noun phrase) ``head`` governs, without other clauses."""
-    left, right = head.left_edge.i, head.right_edge.i
-    for child in head.children:
-        if child.dep_ in OTHER_CLAUSE_DEPS or (child.dep_ == "punct" and child.i in {left, right}):
-            if child.i > head.i:
-                right = min(right, child.left_edge.i - 1)
-            else:
-                left = max(left, child.right_edge.i + 1)
-    while right > left and head.doc[right].is_punct:
-        right -= 1
-    right = min(right, left + MAX_EVENT_TOKENS - 1)
+def _event_range(head: Token, expression: Span) -> tuple[int, int]:
+    """Character range of the clause (or noun phrase) ``head`` governs, without other clauses.
+
+    Only a window of tokens around ``head`` (widened to take in the expression) is looked at, so a
+    flat parse of a huge paragraph (thousands of dependents on one token) costs no more than a
+    normal sentence.
+    """
     doc = head.doc
+    left = max(head.left_edge.i, min(head.i - MAX_EVENT_LEFT, expression.start))
+    right = min(head.right_edge.i, max(head.i + MAX_EVENT_RIGHT, expression.end - 1))
+    edges = {head.left_edge.i, head.right_edge.i}
+    for token in doc[left : right + 1]:
+        if token.i == head.i or token.head.i != head.i:
+            continue
+        if token.dep_ in OTHER_CLAUSE_DEPS or (token.dep_ == "punct" and token.i in edges):
+            if token.i > head.i:
+                right = min(right, token.left_edge.i - 1)
+            else:
+                left = max(left, token.right_edge.i + 1)
+    while right > max(left, head.i) and doc[right].is_punct:
+        right -= 1
+    while left < min(right, head.i) and doc[left].is_punct:
+        left += 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
@@ -176,6 +189,8 @@ def find_expressions(doc: Doc) -> list[Found]:
     """Every temporal expression in ``doc`` with its tense, caption flag and event."""
     text = doc.text
     captions = caption_paragraphs(text)
+    # Sentence starts once, not Span.sent per expression, which walks the sentence each time.
+    sentence_starts = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
     found = []
     for start, end, match in _candidate_spans(doc):
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -195,7 +210,8 @@ def find_expressions(doc: Doc) -> list[Found]:
         head = complement if complement is not None else _event_head(span)
         found.append(Found(
             start=start, end=end, text=text[start:end], expression=expression, tense=tense,
-            caption=any(a <= start < b for a, b in captions), sentence_start=span.sent.start_char,
-            event=_event_range(head),
+            caption=any(a <= start < b for a, b in captions),
+            sentence_start=sentence_starts[max(bisect_right(sentence_starts, start) - 1, 0)],
+            event=_event_range(head, span),
         ))
     return found

@@ -13,7 +13,6 @@ All winning days are kept as an interval, so no precise day is invented.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -35,6 +34,12 @@ CONFLICT_SIMILARITY = 0.6
 CONFLICT_SHARED_WORDS = 3
 #: Candidate publication days tried before the first and after the last dated article.
 INFERENCE_MARGIN_DAYS = 21
+#: Largest gap between two dates of one event that may still be a conflict rather than two events.
+CONFLICT_MAX_DAYS = 31
+#: Distinct word sets per cluster that newcomers are compared with.
+MAX_SAMPLES = 24
+#: Open clusters a new mention is compared with (the most recent ones), which bounds time on odd input.
+MAX_ACTIVE = 200
 #: Longest description, in characters.
 MAX_DESCRIPTION = 220
 _GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -138,55 +143,86 @@ def window_label(days: Sequence[date]) -> str:
     return first.isoformat() if first == last else f"{first.isoformat()}/{last.isoformat()}"
 
 
-def _finest(items: Sequence[Dated]) -> list[Dated]:
-    rank = min(_GRANULARITY_RANK[item.mention.granularity] for item in items)
-    return [item for item in items if _GRANULARITY_RANK[item.mention.granularity] == rank]
+class EventCluster:
+    """Mentions of one event, with the date most outlets give kept up to date as mentions join.
+
+    ``samples`` holds up to :data:`MAX_SAMPLES` distinct word sets to compare newcomers with, so
+    a text repeating one sentence thousands of times still clusters in linear time.
+    """
+
+    __slots__ = ("items", "samples", "article_ids", "representative", "_rank", "_support", "_first")
+
+    def __init__(self, item: Dated) -> None:
+        self.items: list[Dated] = []
+        self.samples: list[EventWords] = []
+        self.article_ids: set[str] = set()
+        self._rank = len(_GRANULARITY_RANK)
+        self._support: dict[str, set[str]] = {}
+        self._first: dict[str, Dated] = {}
+        self.add(item)
+
+    def add(self, item: Dated) -> None:
+        self.items.append(item)
+        self.article_ids.add(item.mention.article_id)
+        if len(self.samples) < MAX_SAMPLES and item.lemmas not in self.samples:
+            self.samples.append(item.lemmas)
+        rank = _GRANULARITY_RANK[item.mention.granularity]
+        if rank < self._rank:
+            self._rank, self._support, self._first = rank, {}, {}
+        if rank == self._rank:
+            self._support.setdefault(item.mention.resolved, set()).add(item.mention.article_id)
+            self._first.setdefault(item.mention.resolved, item)
+            # The finest-grained date given by the most articles (ties: the earliest).
+            chosen = min(self._support, key=lambda resolved: (-len(self._support[resolved]), resolved))
+            self.representative: Dated = self._first[chosen]
+
+    def extend(self, other: EventCluster) -> None:
+        for item in other.items:
+            self.add(item)
+
+    @property
+    def date_conflict(self) -> bool:
+        """Some two mentions give disjoint dates (intervals on a line overlap pairwise iff they share a point)."""
+        return max(item.earliest for item in self.items) > min(item.latest for item in self.items)
+
+    def score(self, words: EventWords) -> float:
+        return max(similarity(words, sample) for sample in self.samples)
 
 
-def _representative(items: Sequence[Dated]) -> Dated:
-    """The finest-grained date given by the most articles (ties: the earliest)."""
-    finest = _finest(items)
-    support: Counter[str] = Counter()
-    for resolved in {item.mention.resolved for item in finest}:
-        support[resolved] = len({item.mention.article_id for item in finest if item.mention.resolved == resolved})
-    chosen = min(support, key=lambda resolved: (-support[resolved], resolved))
-    return next(item for item in finest if item.mention.resolved == chosen)
-
-
-def _has_conflict(items: Sequence[Dated]) -> bool:
-    return any(not a.overlaps(b) for i, a in enumerate(items) for b in items[i + 1 :])
-
-
-def cluster_events(items: Sequence[Dated]) -> list[list[Dated]]:
+def cluster_events(items: Sequence[Dated]) -> list[EventCluster]:
     """Greedy clustering: same-event mentions with overlapping dates, then conflicting ones."""
-    clusters: list[list[Dated]] = []
+    clusters: list[EventCluster] = []
+    active: list[EventCluster] = []
     for item in sorted(items, key=lambda x: (x.earliest, _GRANULARITY_RANK[x.mention.granularity])):
+        # Items come in date order, so a cluster whose date has ended can never take another one.
+        active = [c for c in active if c.representative.latest >= item.earliest][-MAX_ACTIVE:]
         best, best_score = None, MERGE_SIMILARITY
-        for cluster in clusters:
-            if not item.overlaps(_representative(cluster)):
-                continue
-            score = max(similarity(item.lemmas, other.lemmas) for other in cluster)
-            if score >= best_score:
-                best, best_score = cluster, score
+        for cluster in active:
+            if item.overlaps(cluster.representative):
+                score = cluster.score(item.lemmas)
+                if score >= best_score:
+                    best, best_score = cluster, score
         if best is None:
-            clusters.append([item])
+            best = EventCluster(item)
+            clusters.append(best)
+            active.append(best)
         else:
-            best.append(item)
-    merged: list[list[Dated]] = []
-    for cluster in sorted(clusters, key=lambda c: -len({x.mention.article_id for x in c})):
-        head = _representative(cluster)
+            best.add(item)
+    merged: list[EventCluster] = []
+    for cluster in sorted(clusters, key=lambda c: -len(c.article_ids)):
+        head = cluster.representative
         target = None
         for other in merged:
-            rep = _representative(other)
-            if head.overlaps(rep) or head.mention.granularity != "day" or rep.mention.granularity != "day":
+            rep = other.representative
+            if (head.overlaps(rep) or head.mention.granularity != "day" or rep.mention.granularity != "day"
+                    or abs((head.earliest - rep.earliest).days) > CONFLICT_MAX_DAYS
+                    or cluster.article_ids & other.article_ids):
                 continue
-            if {x.mention.article_id for x in cluster} & {x.mention.article_id for x in other}:
-                continue
-            if any(same_event_dated_differently(a.lemmas, b.lemmas) for a in cluster for b in other):
+            if any(same_event_dated_differently(a, b) for a in cluster.samples for b in other.samples):
                 target = other
                 break
         if target is None:
-            merged.append(list(cluster))
+            merged.append(cluster)
         else:
             target.extend(cluster)
     return merged
@@ -201,22 +237,20 @@ def build_entries(items: Sequence[Dated]) -> list[TimelineEntry]:
     """Timeline entries in date order, one per event, listing every outlet's mention."""
     entries = []
     clusters = cluster_events(items)
-    representatives = {id(c): _representative(c) for c in clusters}
-    clusters.sort(key=lambda c: (representatives[id(c)].earliest,
-                                 _GRANULARITY_RANK[representatives[id(c)].mention.granularity]))
+    clusters.sort(key=lambda c: (c.representative.earliest, _GRANULARITY_RANK[c.representative.mention.granularity]))
     for index, cluster in enumerate(clusters, 1):
-        rep = _representative(cluster)
-        ordered = sorted(cluster, key=lambda x: (x.mention.article_id, x.mention.start))
+        rep = cluster.representative
+        ordered = sorted(cluster.items, key=lambda x: (x.mention.article_id, x.mention.start))
         event = rep.mention.event
         entries.append(TimelineEntry(
             id=f"T{index}",
             date=rep.mention.resolved,
             granularity=rep.mention.granularity,
-            inferred=all(x.mention.inferred for x in cluster),
+            inferred=all(x.mention.inferred for x in ordered),
             description=_description(event.text if event else rep.mention.text),
             mentions=[x.mention for x in ordered],
             article_ids=list(dict.fromkeys(x.mention.article_id for x in ordered)),
-            date_conflict=_has_conflict(cluster),
-            dates=sorted({x.mention.resolved for x in cluster}),
+            date_conflict=cluster.date_conflict,
+            dates=sorted({x.mention.resolved for x in ordered}),
         ))
     return entries
