@@ -238,3 +238,13 @@ def test_long_paragraph_story_is_bounded():
     text = HOSTILE["100k-char paragraph"]
     analysis = storyscope.analyze([{"id": "bad", "text": text, "published": "2018-03-16"}])
     assert analysis.timeline and time.perf_counter() - started < 120
+
+
+def test_extract_lines_carry_resolved_expressions():
+    from storyscope.pipeline import extract
+
+    article = Article(id="x", text="The council voted on Tuesday to close the pier.", published="2018-03-16")
+    line = next(extract([article]))
+    assert [(m["text"], m["resolved"], m["granularity"]) for m in line["timeline"]] == [
+        ("Tuesday", "2018-03-13", "day")
+    ]

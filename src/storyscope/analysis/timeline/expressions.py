@@ -108,7 +108,7 @@ def clause_tense(verb: Token) -> Tense:
         return "future"
     if aux_words & {"had", "has", "have", "was", "were", "did"}:
         return "past"
-    if verb.tag_ in {"VBD", "VBN"} or "Past" in verb.morph.get("Tense"):
+    if verb.tag_ in {"VBD", "VBN"} or "Past" in verb.morph.get("Tense", []):
         return "past"
     if verb.tag_ in {"VBZ", "VBP"} or aux_words & {"is", "are", "am", "do", "does"}:
         return "present"

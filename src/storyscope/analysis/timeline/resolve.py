@@ -177,14 +177,13 @@ def describe(match: re.Match[str], tense: Tense, deadline: bool = False, has_com
         year, month, day = parsed
         return Expression(kind, text, direction, month=month, day=day, year=year)
     if kind == "month":
-        modifier = re.match(r"(?i)(early|late|mid-?|last|next|this)\s*", text)
-        if modifier is None and preceding_word.lower() not in _MONTH_CUES:
+        cue = re.match(r"(?i)(early|late|mid-?|last|next|this)\s*", text)
+        if cue is None and preceding_word.lower() not in _MONTH_CUES:
             return None
         parsed = parse_calendar(text)
         if parsed is None:
             return None
-        mod = modifier.group(1).lower() if modifier else ""
-        return Expression(kind, text, _modifier_direction(mod, direction), month=parsed[1])
+        return Expression(kind, text, _modifier_direction(cue.group(1) if cue else "", direction), month=parsed[1])
     if kind == "weekday":
         name = next(w for w in words if w in WEEKDAYS)
         modifier = " ".join(words[: words.index(name)])

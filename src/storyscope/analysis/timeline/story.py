@@ -117,8 +117,8 @@ def infer_window(
     first = min(published) - timedelta(days=INFERENCE_MARGIN_DAYS)
     days = [first + timedelta(days=i) for i in range((max(published) - first).days + INFERENCE_MARGIN_DAYS + 1)]
     by_day: dict[date, list[Dated]] = {}
-    for item in known:
-        by_day.setdefault(item.earliest, []).append(item)
+    for entry in known:
+        by_day.setdefault(entry.earliest, []).append(entry)
     scores: dict[date, int] = {}
     for day in days:
         score = 0
