@@ -66,6 +66,17 @@ def resolved(nlp, text: str, published: str | None = "2018-03-16") -> dict[str, 
         ("The ship docked yesterday.", "yesterday", "2018-03-15"),
         ("The office said it would file the papers today.", "today", "2018-03-16"),
         ("Sales fell sharply last year.", "last year", "2017"),
+        # modals look ahead; a scheduling participle looks ahead
+        ("Critics said the closure could cost the mayor her job in November.", "November", "2018-11"),
+        ("The Senate sent the bill to the House for a vote expected Tuesday.", "Tuesday", "2018-03-20"),
+        # an infinitive takes the nearest date; a gerund takes its head verb's tense
+        ("The permit, due to expire on June 30, covers the pier.", "June 30", "2018-06-30"),
+        ("Ferries stopped running on March 25 after the pier collapsed.", "March 25", "2017-03-25"),
+        # a possessive date inside a noun phrase takes the nearest day
+        ("It is unclear what the board will do after Wednesday's vote.", "Wednesday", "2018-03-14"),
+        # tokenised spacing around commas
+        ("Workers gathered on Monday , March 12 , 2018 , outside the terminal.", "Monday , March 12 , 2018",
+         "2018-03-12"),
     ],
 )
 def test_resolution_rules(nlp, sentence, expression, expected):
@@ -92,6 +103,10 @@ def test_week_after_in_present_clause_counts_from_publication(nlp):
 def test_unanchored_relative_dates_are_left_unresolved(nlp):
     found = resolved(nlp, "The council voted on Tuesday, and on March 3, 2017, it voted again.", published=None)
     assert found == {"March 3, 2017": "2017-03-03"}
+
+
+def test_date_words_inside_names_are_not_dates(nlp):
+    assert resolved(nlp, "The mayor spoke to USA Today about the ferry.") == {}
 
 
 def test_modal_may_and_durations_are_not_dates(nlp):

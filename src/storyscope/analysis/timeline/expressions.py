@@ -33,6 +33,10 @@ MAX_CAPTION_CHARS = 600
 #: Verbs that, governing an infinitive, put it in the future ("plans to sue Monday").
 FUTURE_GOVERNORS = frozenset({"plan", "intend", "expect", "schedule", "set", "vow", "promise", "threaten", "go",
                               "aim", "hope", "prepare", "decide", "agree"})
+#: Participles that, without an auxiliary, schedule something ahead ("a vote expected Friday").
+SCHEDULING_PARTICIPLES = frozenset({"expect", "schedule", "set", "slate", "plan", "due"})
+#: Modal auxiliaries: the clause is about what may, must or would happen.
+MODALS = frozenset({"would", "could", "might", "may", "can", "should", "must", "ca"})
 #: Prepositions that make a date the end of a period granted, which may lie after the anchor even in a
 #: past clause ("gave them until March 28"); "by" is left out: "had not recovered by Monday" looks back.
 DEADLINE_WORDS = frozenset({"until", "till", "through"})
@@ -95,22 +99,34 @@ def _event_head(span: Span) -> Token:
     return _governor(span)
 
 
-def clause_tense(verb: Token) -> Tense:
-    """Tense of the clause headed by ``verb``: future for will/shall/going to/plans to, past for past
-    and perfect forms, present otherwise."""
-    aux = [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
-    aux_words = {child.lower_ for child in aux}
-    if aux_words & {"will", "'ll", "shall", "wo"} or (verb.lower_ in {"will", "shall"}):
-        return "future"
-    if "would" in aux_words:
+def clause_tense(verb: Token, depth: int = 0) -> Tense:
+    """Tense of the clause headed by ``verb``, as far as dating goes.
+
+    Future: will/shall, modals of possibility or obligation (could, may, must, …), "plans to",
+    and scheduling participles ("a vote expected Friday"). Past: past and perfect forms. Present:
+    present forms, and infinitives ("due to expire on June 30"), whose time is not fixed by their
+    own form, so the nearest date is taken. Gerunds and bare verbs take their head verb's tense.
+    """
+    aux_words = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+    if aux_words & {"will", "'ll", "shall", "wo"} or verb.lower_ in {"will", "shall"}:
         return "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_GOVERNORS:
         return "future"
+    if verb.tag_ == "VBN" and not aux_words and verb.lemma_ in SCHEDULING_PARTICIPLES:
+        return "future"
     if aux_words & {"had", "has", "have", "was", "were", "did"}:
         return "past"
+    if aux_words & MODALS:
+        return "future"
     if verb.tag_ in {"VBD", "VBN"} or "Past" in verb.morph.get("Tense", []):
         return "past"
     if verb.tag_ in {"VBZ", "VBP"} or aux_words & {"is", "are", "am", "do", "does"}:
+        return "present"
+    if verb.tag_ in {"VB", "VBG"}:
+        infinitive = any(child.tag_ == "TO" for child in verb.children)
+        head = verb.head
+        if not infinitive and head is not verb and head.pos_ in {"VERB", "AUX"} and depth < MAX_CLIMB:
+            return clause_tense(head, depth + 1)  # "stopped running on March 25", "will work … and introduce"
         return "present"
     return "past"
 
@@ -128,7 +144,7 @@ def _tense(span: Span, complement: Token | None) -> Tense:
         if main.pos_ not in {"VERB", "AUX"}:
             main = _governor(main.doc[main.i : main.i + 1])
         return clause_tense(main) if main.pos_ in {"VERB", "AUX"} else "past"
-    if root.dep_ in {"compound", "nmod", "amod"} and root.head.pos_ in {"NOUN", "PROPN"} and root.head.i >= span.end:
+    if root.dep_ in {"compound", "nmod", "amod", "poss"} and root.head.pos_ in {"NOUN", "PROPN"} and root.head.i >= span.end:
         return "present"
     verb = _governor(span)
     return clause_tense(verb) if verb.pos_ in {"VERB", "AUX"} else "past"
@@ -177,6 +193,15 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, re.Match[str] | None]]:
     for ent in doc.ents:
         if ent.label_ == "DATE" and re.fullmatch(r"(?:1[89]|20)\d\d", ent.text):
             spans.append((ent.start_char, ent.end_char, None))
+    # A date word inside a longer name is not a date: "USA Today", "the Good Friday Agreement".
+    names = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ not in {"DATE", "TIME"}]
+    name_starts = [start for start, _ in names]  # entities do not overlap, so they are sorted by start
+
+    def inside_name(start: int, end: int) -> bool:
+        index = bisect_right(name_starts, start) - 1
+        return index >= 0 and names[index][1] >= end and names[index] != (start, end)
+
+    spans = [s for s in spans if not inside_name(s[0], s[1])]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     kept: list[tuple[int, int, re.Match[str] | None]] = []
     for span in spans:

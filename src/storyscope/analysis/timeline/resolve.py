@@ -44,8 +44,9 @@ _NUM = r"(?:\d{1,3}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|ele
 #: Every recognised form, one named group each; alternatives are tried left to right at each position.
 EXPRESSION = re.compile(
     r"(?<![\w/])(?:"
-    rf"(?P<calendar>(?:{_WD},?\s+)?(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
-    rf"|{_MONTH},?\s+{_YEAR}|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d\d)))"
+    rf"(?P<calendar>(?:{_WD}\s?,?\s+)?(?:{_MONTH}\s+{_DAY}(?:\s?,?\s+{_YEAR})?"
+    rf"|{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s?,?\s+{_YEAR})?"
+    rf"|{_MONTH}\s?,?\s+{_YEAR}|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d\d)))"
     r"|(?P<follow>(?i:the\s+(?:next|following|previous|prior)\s+day)"
     rf"|{_NUM}\s+(?i:days?|weeks?)\s+(?i:later|earlier)"
     rf"|(?:{_NUM}|(?i:the))\s+(?i:days?|weeks?)\s+(?i:after|before))"
@@ -56,7 +57,7 @@ EXPRESSION = re.compile(
     r"(?:\s+(?i:morning|afternoon|evening|night))?)"
     r"|(?P<deictic>(?i:today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))"
     r"(?:\s+(?i:morning|afternoon|evening|night))?)"
-    rf"|(?P<month>(?:(?i:last|next|this|early|late|mid-?)\s*)?{_MONTH}(?:\s+(?!{_DAY}\b)|(?=[^\w])|$))"
+    rf"|(?P<month>(?:(?i:last|next|this|early|late|mid-?)\s*)?{_MONTH}(?!\s+{_DAY}\b))"
     r")(?!\w)"
 )
 
@@ -130,7 +131,7 @@ def parse_calendar(text: str) -> tuple[int | None, int, int | None] | None:
 
     The year is None unless the text states it, so the caller can anchor it by tense.
     """
-    cleaned = re.sub(rf"^{_WD},?\s+", "", text.strip())
+    cleaned = re.sub(rf"^{_WD}\s?,?\s+", "", text.strip())
     cleaned = re.sub(r"(?i)^(?:early|late|mid-?|last|next|this)\s*", "", cleaned)
     data = _calendar_parser().get_date_data(cleaned)
     if data.date_obj is None:
