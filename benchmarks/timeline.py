@@ -17,12 +17,21 @@ Scoring, per item:
   same year, or inside the week interval), or returns None for a null item. A second peer row
   adds ``PREFER_DATES_FROM="past"``, the usual setting for news.
 
+Second part, when ``../shared/data/benchmarks/pac_dev.jsonl`` is present (real two-outlet stories,
+read at run time, never copied): publication-date inference. For every story whose two articles
+are both dated, each article in turn has its date hidden and the story is analysed; storyscope's
+``published_inferred`` window is scored for containing the true day, for its width, and for
+giving a wrong single day. Peers in the same run: htmldate 1.11 ``find_date`` (extensive search,
+original date) on the article text as HTML paragraphs, and copying the other article's date.
+
 Run: ``.venv/bin/python benchmarks/timeline.py``.
 """
 
 from __future__ import annotations
 
+import html
 import json
+import statistics
 import sys
 from collections import defaultdict
 from datetime import date, datetime
@@ -33,14 +42,18 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 import dateparser  # noqa: E402
+import htmldate  # noqa: E402
+from spacy.language import Language  # noqa: E402
 
 import storyscope  # noqa: E402
+from storyscope.analysis import build_analysis  # noqa: E402
 from storyscope.analysis.timeline import extract_temporal_mentions  # noqa: E402
-from storyscope.model import Article, TemporalMention  # noqa: E402
+from storyscope.model import Article, StoryAnalysis, TemporalMention  # noqa: E402
 from storyscope.nlp import load_pipeline  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "data" / "timeline_gold.jsonl"
 EXAMPLES = ROOT / "examples" / "harbor-story"
+PAC_DEV = ROOT.parent / "shared" / "data" / "benchmarks" / "pac_dev.jsonl"
 
 
 def load_gold() -> list[dict[str, Any]]:
@@ -76,6 +89,72 @@ def dateparser_guess(item: dict[str, Any], settings: dict[str, Any]) -> date | N
 def storyscope_guess(item: dict[str, Any], mentions: list[TemporalMention]) -> TemporalMention | None:
     overlapping = [m for m in mentions if m.start < item["end"] and item["start"] < m.end]
     return min(overlapping, key=lambda m: abs(m.start - item["start"])) if overlapping else None
+
+
+def window_bounds(label: str | None) -> tuple[date, date | None] | None:
+    """(first, last) of a ``published_inferred`` label; last is None for an open interval."""
+    if not label:
+        return None
+    first, _, last = label.partition("/")
+    return date.fromisoformat(first), (None if last == ".." else date.fromisoformat(last or first))
+
+
+def htmldate_guess(text: str) -> date | None:
+    page = "<html><body>" + "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n") if p.strip()) + "</body></html>"
+    found = htmldate.find_date(page, extensive_search=True, original_date=True)
+    return date.fromisoformat(found) if found else None
+
+
+def inference_benchmark(nlp: Language) -> None:
+    """Hide each dated article's date in turn in the PAC dev stories and infer it back."""
+    if not PAC_DEV.exists():
+        print(f"\n(skipped publication-date inference: {PAC_DEV} not found)")
+        return
+    records = [json.loads(line) for line in PAC_DEV.read_text(encoding="utf-8").splitlines()]
+    stories: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for record in records:
+        stories[record["story_id"]].append(record)
+    pairs = [pair for pair in stories.values() if len(pair) == 2 and all(r.get("date") for r in pair)]
+    docs = {r["id"]: nlp(r["text"]) for pair in pairs for r in pair}
+    ours: dict[str, list[Any]] = defaultdict(list)
+    peers: dict[str, list[bool]] = defaultdict(list)
+    for pair in pairs:
+        for hidden in pair:
+            truth = date.fromisoformat(hidden["date"])
+            articles = [Article(id=r["id"], text=r["text"], published=None if r is hidden else r["date"]) for r in pair]
+            analysis = build_analysis(StoryAnalysis(id="pac", model="bench", articles=articles), docs)
+            bounds = window_bounds(analysis.article(hidden["id"]).published_inferred)
+            ours["given"].append(bounds is not None)
+            contains = bounds is not None and bounds[0] <= truth and (bounds[1] is None or truth <= bounds[1])
+            ours["contains"].append(contains)
+            if bounds is not None and bounds[1] is not None:
+                ours["width"].append((bounds[1] - bounds[0]).days + 1)
+                ours["wrong_day"].append(bounds[0] == bounds[1] and bounds[0] != truth)
+            guess = htmldate_guess(hidden["text"])
+            peers["htmldate_given"].append(guess is not None)
+            peers["htmldate_right"].append(guess == truth)
+            other = next(r for r in pair if r is not hidden)
+            peers["copy_right"].append(date.fromisoformat(other["date"]) == truth)
+            peers["copy_within3"].append(abs((date.fromisoformat(other["date"]) - truth).days) <= 3)
+    n = len(ours["given"])
+
+    def share(values: list[bool]) -> str:
+        return f"{100 * sum(values) / n:.1f}% ({sum(values)}/{n})"
+
+    print(f"\nPublication-date inference, PAC dev: {len(pairs)} two-article stories with both dates, {n} trials")
+    print()
+    print("| method | answers | true day covered | wrong precise day | median window (days) |")
+    print("|---|---|---|---|---|")
+    widths = ours["width"]
+    median = f"{statistics.median(widths):g}" if widths else "-"
+    print(f"| storyscope published_inferred | {share(ours['given'])} | {share(ours['contains'])} "
+          f"| {share(ours['wrong_day'])} | {median} (closed windows: {len(widths)}) |")
+    wrong_htmldate = [g and not r for g, r in zip(peers["htmldate_given"], peers["htmldate_right"], strict=True)]
+    print(f"| htmldate find_date | {share(peers['htmldate_given'])} | {share(peers['htmldate_right'])} "
+          f"| {share(wrong_htmldate)} | 1 |")
+    wrong_copy = [not r for r in peers["copy_right"]]
+    print(f"| other article's date | 100.0% ({n}/{n}) | {share(peers['copy_right'])} | {share(wrong_copy)} | 1 "
+          f"(within ±3 days: {share(peers['copy_within3'])}) |")
 
 
 def main() -> None:
@@ -122,6 +201,7 @@ def main() -> None:
         print("storyscope misses (id, expression, expected, got):")
         for miss in misses:
             print("  ", *miss)
+    inference_benchmark(nlp)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@ the same event dated differently by different outlets: they are merged and flagg
 An undated article's publication day is chosen by cross-reference: every candidate day
 around the story's dated coverage is tried as an anchor, and the days under which most of the
 article's day-precise events land on the same day as a matching event in a dated article win.
-All winning days are kept as an interval, so no precise day is invented.
+Without such evidence, the days near the dated coverage that its own dates allow are kept. All
+kept days form an interval, so no precise day is invented.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ CONFLICT_SIMILARITY = 0.6
 CONFLICT_SHARED_WORDS = 3
 #: Candidate publication days tried before the first and after the last dated article.
 INFERENCE_MARGIN_DAYS = 21
+#: Corroborated events needed before cross-reference narrows the window.
+MIN_VOTES = 2
+#: Without any cross-reference, an undated article is placed within this many days of the story's coverage.
+COVERAGE_MARGIN_DAYS = 7
 #: Largest gap between two dates of one event that may still be a conflict rather than two events.
 CONFLICT_MAX_DAYS = 31
 #: Distinct word sets per cluster that newcomers are compared with.
@@ -110,31 +115,46 @@ def infer_window(
     """Candidate publication days of an undated article, by cross-reference with dated coverage.
 
     ``lemmas`` is aligned with ``found``; ``known`` are day-precise events of dated articles.
-    Returns the days that match the most events (empty when nothing matches).
+    Days the article's own dates rule out (a past event after the day) are dropped first. Of the
+    rest, the days under which the most of its events corroborate a dated event on the same day
+    win, if at least :data:`MIN_VOTES` do (one match can be chance); otherwise every remaining day
+    within :data:`COVERAGE_MARGIN_DAYS` of the dated coverage is kept.
     """
-    if not published or not known:
+    if not published:
         return []
     first = min(published) - timedelta(days=INFERENCE_MARGIN_DAYS)
     days = [first + timedelta(days=i) for i in range((max(published) - first).days + INFERENCE_MARGIN_DAYS + 1)]
     by_day: dict[date, list[Dated]] = {}
     for entry in known:
         by_day.setdefault(entry.earliest, []).append(entry)
-    scores: dict[date, int] = {}
+    conflicts: dict[date, int] = {}
+    votes: dict[date, int] = {}
     for day in days:
-        score = 0
+        conflicts[day] = votes[day] = 0
         for item, resolution, words in zip(found, resolve_in_order(found, day), lemmas, strict=True):
             if resolution is None or item.caption:
                 continue
             if item.tense == "past" and resolution.earliest > day and item.expression.kind in {"calendar", "year"}:
-                score -= 1  # a past event after the publication day: this day is impossible
-            if resolution.granularity != "day":
-                continue
-            matches = by_day.get(resolution.earliest, [])
-            if any(similarity(words, other.lemmas) >= MERGE_SIMILARITY for other in matches):
-                score += 1
-        scores[day] = score
-    best = max(scores.values())
-    return [day for day, score in scores.items() if score == best] if best > 0 else []
+                conflicts[day] += 1
+            elif resolution.granularity == "day" and any(
+                corroborates(words, other.lemmas) for other in by_day.get(resolution.earliest, [])
+            ):
+                votes[day] += 1
+    fewest = min(conflicts.values())
+    possible = [day for day in days if conflicts[day] == fewest]
+    best = max(votes[day] for day in possible)
+    if best >= MIN_VOTES:
+        return [day for day in possible if votes[day] == best]
+    low = min(published) - timedelta(days=COVERAGE_MARGIN_DAYS)
+    high = max(published) + timedelta(days=COVERAGE_MARGIN_DAYS)
+    return [day for day in possible if low <= day <= high]
+
+
+def corroborates(a: EventWords, b: EventWords) -> bool:
+    """Looser than :func:`similarity`, for voting on a publication day: one shared common lemma, or two
+    shared lemmas. A chance match on a wrong day is outvoted, because every weekday reference of
+    the article moves with the candidate day."""
+    return bool(a.common & b.common) or len(a.words & b.words) >= 2
 
 
 def window_label(days: Sequence[date]) -> str:
