@@ -263,3 +263,24 @@ def test_extract_lines_carry_resolved_expressions():
     assert [(m["text"], m["resolved"], m["granularity"]) for m in line["timeline"]] == [
         ("Tuesday", "2018-03-13", "day")
     ]
+
+
+def test_inferred_publication_windows():
+    dated = {"id": "a", "published": "2018-03-16",
+             "text": "The council voted on Tuesday to close the ferry terminal. The mayor signed the order on Wednesday."}
+    cross_referenced = {"id": "b", "text": "The council voted Tuesday to close the ferry terminal.\n\n"
+                                           "The mayor signed the order Wednesday, officials said."}
+    no_dates = {"id": "c", "text": "Residents were upset about the ferry terminal."}
+    ruled_out = {"id": "d", "text": "On March 20, 2018, the council met again about the terminal."}
+    analysis = storyscope.analyze([dated, cross_referenced, no_dates, ruled_out])
+    inferred = {a.id: a.published_inferred for a in analysis.articles}
+    # both events land on the dated article's days for anchors Wednesday 14 … Monday 19
+    assert inferred["b"] == "2018-03-14/2018-03-19"
+    # no evidence: within a week of the dated coverage
+    assert inferred["c"] == "2018-03-09/2018-03-23"
+    # a past event on March 20 rules out every earlier day
+    assert inferred["d"] == "2018-03-20/2018-03-23"
+    assert inferred["a"] is None
+    vote = next(e for e in analysis.timeline if "b" in e.article_ids and e.date == "2018-03-13")
+    assert vote.article_ids == ["a", "b"] and not vote.date_conflict
+    assert [m.inferred for m in vote.mentions] == [False, True]
