@@ -41,7 +41,13 @@ MODALS = frozenset({"would", "could", "might", "may", "can", "should", "must", "
 #: past clause ("gave them until March 28"); "by" is left out: "had not recovered by Monday" looks back.
 DEADLINE_WORDS = frozenset({"until", "till", "through"})
 #: Dependents that start another clause: left out of the event a date belongs to.
-OTHER_CLAUSE_DEPS = frozenset({"advcl", "parataxis", "conj", "cc", "relcl"})
+OTHER_CLAUSE_DEPS = frozenset({"parataxis", "conj", "cc", "relcl"})
+#: Conjunctions that open a clause about another event ("…, before the vote began").
+RELATIVE_EVENT_MARKS = frozenset({"after", "before", "since", "while", "as", "when", "because", "although", "though",
+                                  "if", "until", "once", "whereas"})
+#: Prepositions whose phrase is another event ("hours after the news conference"); "before" and
+#: "until" are left out, being as often about place or a period ("before the cameras", "until May").
+RELATIVE_EVENT_PREPOSITIONS = frozenset({"after", "since", "following"})
 #: Longest event excerpt, in tokens before and after its head.
 MAX_EVENT_LEFT = 15
 MAX_EVENT_RIGHT = 30
@@ -150,6 +156,18 @@ def _tense(span: Span, complement: Token | None) -> Tense:
     return clause_tense(verb) if verb.pos_ in {"VERB", "AUX"} else "past"
 
 
+def _other_event(child: Token) -> bool:
+    """A dependent that tells of another event: a coordinated or parenthetical clause, a relative
+    clause, or a clause or phrase placing this event relative to another ("hours after the news
+    conference", "before the vote began"). Purpose and complement clauses ("voted to adopt …",
+    "called for the mayor to resign") stay: they say what the event was."""
+    if child.dep_ in OTHER_CLAUSE_DEPS:
+        return True
+    if child.dep_ == "advcl":
+        return any(mark.dep_ == "mark" and mark.lower_ in RELATIVE_EVENT_MARKS for mark in child.children)
+    return child.dep_ == "prep" and child.lower_ in RELATIVE_EVENT_PREPOSITIONS
+
+
 def _event_range(head: Token, expression: Span) -> tuple[int, int]:
     """Character range of the clause (or noun phrase) ``head`` governs, without other clauses.
 
@@ -164,14 +182,15 @@ def _event_range(head: Token, expression: Span) -> tuple[int, int]:
     for token in doc[left : right + 1]:
         if token.i == head.i or token.head.i != head.i:
             continue
-        if token.dep_ in OTHER_CLAUSE_DEPS or (token.dep_ == "punct" and token.i in edges):
+        holds_expression = token.left_edge.i <= expression.start and expression.end <= token.right_edge.i + 1
+        if (_other_event(token) and not holds_expression) or (token.dep_ == "punct" and token.i in edges):
             if token.i > head.i:
                 right = min(right, token.left_edge.i - 1)
             else:
                 left = max(left, token.right_edge.i + 1)
-    while right > max(left, head.i) and doc[right].is_punct:
+    while right > max(left, head.i) and (doc[right].is_punct or doc[right].is_space):
         right -= 1
-    while left < min(right, head.i) and doc[left].is_punct:
+    while left < min(right, head.i) and (doc[left].is_punct or doc[left].is_space):
         left += 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 

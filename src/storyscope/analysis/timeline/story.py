@@ -77,15 +77,16 @@ def event_words(doc: Doc, event: tuple[int, int] | None, expression: tuple[int, 
 
 
 def similarity(a: EventWords, b: EventWords) -> float:
-    """Overlap coefficient of two events' lemmas; 0 unless they share two lemmas, one not a name.
+    """Overlap coefficient of two events' lemmas; 0 unless they share two lemmas, one of them used as
+    a common word (not a name) by at least one side ("the agency" / "Border Enforcement Agency").
 
     Overlap rather than Jaccard, because one outlet's clause is often a short form of another's
     ("the council voted on March 3" / "the council voted … to adopt a resolution sponsored by …").
     """
     shared = a.words & b.words
-    if len(shared) < 2 or not (a.common & b.common):
+    if len(shared) < 2 or not (shared & (a.common | b.common)):
         return 0.0
-    return len(shared) / min(len(a.words), len(b.words))
+    return overlap(a, b)
 
 
 def same_event_dated_differently(a: EventWords, b: EventWords) -> bool:
@@ -117,8 +118,9 @@ def infer_window(
     ``lemmas`` is aligned with ``found``; ``known`` are day-precise events of dated articles.
     Days the article's own dates rule out (a past event after the day) are dropped first. Of the
     rest, the days under which the most of its events corroborate a dated event on the same day
-    win, if at least :data:`MIN_VOTES` do (one match can be chance); otherwise every remaining day
-    within :data:`COVERAGE_MARGIN_DAYS` of the dated coverage is kept.
+    win, if at least :data:`MIN_VOTES` do (one match can be chance): the run of consecutive winning
+    days around the best-matching one (summed word overlap). Otherwise every remaining day within
+    :data:`COVERAGE_MARGIN_DAYS` of the dated coverage is kept.
     """
     if not published:
         return []
@@ -128,26 +130,42 @@ def infer_window(
     for entry in known:
         by_day.setdefault(entry.earliest, []).append(entry)
     conflicts: dict[date, int] = {}
-    votes: dict[date, int] = {}
+    votes: dict[date, list[float]] = {}
     for day in days:
-        conflicts[day] = votes[day] = 0
+        conflicts[day], votes[day] = 0, []
         for item, resolution, words in zip(found, resolve_in_order(found, day), lemmas, strict=True):
             if resolution is None or item.caption:
                 continue
             if item.tense == "past" and resolution.earliest > day and item.expression.kind in {"calendar", "year"}:
                 conflicts[day] += 1
-            elif resolution.granularity == "day" and any(
-                corroborates(words, other.lemmas) for other in by_day.get(resolution.earliest, [])
-            ):
-                votes[day] += 1
+            elif resolution.granularity == "day":
+                strength = max((overlap(words, other.lemmas) for other in by_day.get(resolution.earliest, [])
+                                if corroborates(words, other.lemmas)), default=0.0)
+                if strength:
+                    votes[day].append(strength)
     fewest = min(conflicts.values())
     possible = [day for day in days if conflicts[day] == fewest]
-    best = max(votes[day] for day in possible)
-    if best >= MIN_VOTES:
-        return [day for day in possible if votes[day] == best]
+    most = max(len(votes[day]) for day in possible)
+    if most >= MIN_VOTES:
+        tops = {day for day in possible if len(votes[day]) == most}
+        # Tied days can form separate runs; keep the run holding the best-matching day, whole.
+        pivot = max(sorted(tops), key=lambda day: sum(votes[day]))
+        run = [pivot]
+        while run[0] - timedelta(days=1) in tops:
+            run.insert(0, run[0] - timedelta(days=1))
+        while run[-1] + timedelta(days=1) in tops:
+            run.append(run[-1] + timedelta(days=1))
+        return run
     low = min(published) - timedelta(days=COVERAGE_MARGIN_DAYS)
     high = max(published) + timedelta(days=COVERAGE_MARGIN_DAYS)
     return [day for day in possible if low <= day <= high]
+
+
+def overlap(a: EventWords, b: EventWords) -> float:
+    """Shared lemmas over the smaller set (0 when either is empty)."""
+    if not a.words or not b.words:
+        return 0.0
+    return len(a.words & b.words) / min(len(a.words), len(b.words))
 
 
 def corroborates(a: EventWords, b: EventWords) -> bool:
