@@ -17,8 +17,8 @@ Scoring, per item:
   same year, or inside the week interval), or returns None for a null item. A second peer row
   adds ``PREFER_DATES_FROM="past"``, the usual setting for news.
 
-Second part, when ``../shared/data/benchmarks/pac_dev.jsonl`` is present (real two-outlet stories,
-read at run time, never copied): publication-date inference. For every story whose two articles
+Second part, when ``../shared/data/benchmarks/pac_dev.jsonl`` / ``pac_train.jsonl`` are present (real
+two-outlet stories, read at run time, never copied): publication-date inference. For every story whose two articles
 are both dated, each article in turn has its date hidden and the story is analysed; storyscope's
 ``published_inferred`` window is scored for containing the true day, for its width, and for
 giving a wrong single day. Peers in the same run: htmldate 1.11 ``find_date`` (extensive search,
@@ -53,7 +53,9 @@ from storyscope.nlp import load_pipeline  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "data" / "timeline_gold.jsonl"
 EXAMPLES = ROOT / "examples" / "harbor-story"
-PAC_DEV = ROOT.parent / "shared" / "data" / "benchmarks" / "pac_dev.jsonl"
+SHARED = ROOT.parent / "shared" / "data" / "benchmarks"
+#: PAC files scored for publication-date inference; the dev file was looked at while building, train was not.
+PAC_FILES = ("pac_dev.jsonl", "pac_train.jsonl")
 
 
 def load_gold() -> list[dict[str, Any]]:
@@ -105,12 +107,12 @@ def htmldate_guess(text: str) -> date | None:
     return date.fromisoformat(found) if found else None
 
 
-def inference_benchmark(nlp: Language) -> None:
-    """Hide each dated article's date in turn in the PAC dev stories and infer it back."""
-    if not PAC_DEV.exists():
-        print(f"\n(skipped publication-date inference: {PAC_DEV} not found)")
+def inference_benchmark(nlp: Language, path: Path) -> None:
+    """Hide each dated article's date in turn in the PAC stories of ``path`` and infer it back."""
+    if not path.exists():
+        print(f"\n(skipped publication-date inference: {path} not found)")
         return
-    records = [json.loads(line) for line in PAC_DEV.read_text(encoding="utf-8").splitlines()]
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     stories: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for record in records:
         stories[record["story_id"]].append(record)
@@ -141,7 +143,7 @@ def inference_benchmark(nlp: Language) -> None:
     def share(values: list[bool]) -> str:
         return f"{100 * sum(values) / n:.1f}% ({sum(values)}/{n})"
 
-    print(f"\nPublication-date inference, PAC dev: {len(pairs)} two-article stories with both dates, {n} trials")
+    print(f"\nPublication-date inference, {path.name}: {len(pairs)} two-article stories with both dates, {n} trials")
     print()
     print("| method | answers | true day covered | wrong precise day | median window (days) |")
     print("|---|---|---|---|---|")
@@ -201,7 +203,8 @@ def main() -> None:
         print("storyscope misses (id, expression, expected, got):")
         for miss in misses:
             print("  ", *miss)
-    inference_benchmark(nlp)
+    for name in PAC_FILES:
+        inference_benchmark(nlp, SHARED / name)
 
 
 if __name__ == "__main__":

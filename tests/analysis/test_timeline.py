@@ -10,7 +10,7 @@ import pytest
 
 import storyscope
 from storyscope.analysis.timeline import extract_temporal_mentions
-from storyscope.analysis.timeline.expressions import caption_paragraphs, find_expressions
+from storyscope.analysis.timeline.expressions import caption_paragraphs, find_expressions, quoted_ranges
 from storyscope.analysis.timeline.mentions import resolve_over_window
 from storyscope.model import Article
 from storyscope.model.schema import story_analysis_schema
@@ -284,3 +284,13 @@ def test_inferred_publication_windows():
     vote = next(e for e in analysis.timeline if "b" in e.article_ids and e.date == "2018-03-13")
     assert vote.article_ids == ["a", "b"] and not vote.date_conflict
     assert [m.inferred for m in vote.mentions] == [False, True]
+
+
+def test_quoted_ranges_do_not_raise_on_odd_quote_marks():
+    text = 'He said "we sail today" and “we dock tomorrow” then "never closed\nNext paragraph "'
+    assert [text[a:b] for a, b in quoted_ranges(text)] == ['"we sail today"', "“we dock tomorrow”", '"never closed', '"']
+
+
+def test_quoted_dates_do_not_vote_on_publication_day(nlp):
+    doc = nlp('The pilot wrote: "We sailed today." The crew rested.')
+    assert [f.quoted for f in find_expressions(doc)] == [True]

@@ -65,6 +65,7 @@ class Found:
     expression: Expression
     tense: Tense
     caption: bool
+    quoted: bool
     sentence_start: int
     event: tuple[int, int] | None
 
@@ -78,6 +79,24 @@ def caption_paragraphs(text: str) -> list[tuple[int, int]]:
             continue
         if CREDIT_LINE.search(body) or CAPTION_CUE.search(body):
             ranges.append((para.start(), para.end()))
+    return ranges
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks, paragraph by paragraph (an unclosed quote ends with
+    its paragraph). Straight quotes toggle; curly quotes open and close."""
+    ranges = []
+    for para in re.finditer(r"[^\n]+", text):
+        opened: int | None = None
+        for mark in re.finditer(r'["“”]', para.group(0)):
+            char, at = mark.group(0), para.start() + mark.start()
+            if opened is None and char in '"“':
+                opened = at
+            elif opened is not None and char in '"”':
+                ranges.append((opened, at + 1))
+                opened = None
+        if opened is not None:
+            ranges.append((opened, para.end()))
     return ranges
 
 
@@ -229,10 +248,17 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, re.Match[str] | None]]:
     return kept
 
 
+def _inside(ranges: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    index = bisect_right(starts, offset) - 1
+    return index >= 0 and offset < ranges[index][1]
+
+
 def find_expressions(doc: Doc) -> list[Found]:
     """Every temporal expression in ``doc`` with its tense, caption flag and event."""
     text = doc.text
     captions = caption_paragraphs(text)
+    quotes = quoted_ranges(text)
+    quote_starts = [start for start, _ in quotes]
     # Sentence starts once, not Span.sent per expression, which walks the sentence each time.
     sentence_starts = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
     found = []
@@ -255,6 +281,7 @@ def find_expressions(doc: Doc) -> list[Found]:
         found.append(Found(
             start=start, end=end, text=text[start:end], expression=expression, tense=tense,
             caption=any(a <= start < b for a, b in captions),
+            quoted=_inside(quotes, quote_starts, start),
             sentence_start=sentence_starts[max(bisect_right(sentence_starts, start) - 1, 0)],
             event=_event_range(head, span),
         ))

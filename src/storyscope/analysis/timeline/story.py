@@ -138,7 +138,7 @@ def infer_window(
                 continue
             if item.tense == "past" and resolution.earliest > day and item.expression.kind in {"calendar", "year"}:
                 conflicts[day] += 1
-            elif resolution.granularity == "day":
+            elif resolution.granularity == "day" and not item.quoted:  # a quote speaks from its own day
                 strength = max((overlap(words, other.lemmas) for other in by_day.get(resolution.earliest, [])
                                 if corroborates(words, other.lemmas)), default=0.0)
                 if strength:
