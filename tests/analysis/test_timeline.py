@@ -74,6 +74,11 @@ def resolved(nlp, text: str, published: str | None = "2018-03-16") -> dict[str, 
         ("Ferries stopped running on March 25 after the pier collapsed.", "March 25", "2017-03-25"),
         # a possessive date inside a noun phrase takes the nearest day
         ("It is unclear what the board will do after Wednesday's vote.", "Wednesday", "2018-03-14"),
+        # "the weekend" by tense; "the past week" is the seven days before publication
+        ("Ferry service resumed over the weekend.", "the weekend", "2018-03-10/2018-03-11"),
+        ("Crews will work through the weekend.", "the weekend", "2018-03-17/2018-03-18"),
+        ("Residents met several times over the past week.", "the past week", "2018-03-09/2018-03-15"),
+        ("The memo is dated 2018/02/03.", "2018/02/03", "2018-02-03"),
         # tokenised spacing around commas
         ("Workers gathered on Monday , March 12 , 2018 , outside the terminal.", "Monday , March 12 , 2018",
          "2018-03-12"),

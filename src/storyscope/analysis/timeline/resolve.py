@@ -46,13 +46,13 @@ EXPRESSION = re.compile(
     r"(?<![\w/])(?:"
     rf"(?P<calendar>(?:{_WD}\s?,?\s+)?(?:{_MONTH}\s+{_DAY}(?:\s?,?\s+{_YEAR})?"
     rf"|{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s?,?\s+{_YEAR})?"
-    rf"|{_MONTH}\s?,?\s+{_YEAR}|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d\d)))"
+    rf"|{_MONTH}\s?,?\s+{_YEAR}|\d{{4}}-\d\d-\d\d|\d{{4}}/\d\d/\d\d|\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d\d)))"
     r"|(?P<follow>(?i:the\s+(?:next|following|previous|prior)\s+day)"
     rf"|{_NUM}\s+(?i:days?|weeks?)\s+(?i:later|earlier)"
     rf"|(?:{_NUM}|(?i:the))\s+(?i:days?|weeks?)\s+(?i:after|before))"
     rf"|(?P<ago>{_NUM}\s+(?i:days?|weeks?|months?|years?)\s+(?i:ago))"
     r"|(?P<unit>(?i:(?:earlier|later|early|late)\s+this|(?:the\s+)?(?:past|last)|next|this|coming)"
-    r"\s+(?i:week(?:end)?|month|year))"
+    r"\s+(?i:week(?:end)?|month|year)|(?i:the\s+weekend))"
     rf"|(?P<weekday>(?:(?i:this\s+past|this\s+coming|last|next|this|coming|past)\s+)?{_WD}"
     r"(?:\s+(?i:morning|afternoon|evening|night))?)"
     r"|(?P<deictic>(?i:today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))"
@@ -198,8 +198,11 @@ def describe(match: re.Match[str], tense: Tense, deadline: bool = False, has_com
         unit = words[-1]
         modifier = " ".join(words[:-1]).removeprefix("the ")
         offset = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(modifier, 0)
-        portion = {"earlier this": "before", "early this": "before", "later this": "after", "late this": "after"}
-        return Expression(kind, text, "same", unit=unit, offset=offset, portion=portion.get(modifier))
+        portion = {"earlier this": "before", "early this": "before", "later this": "after", "late this": "after",
+                   "past": "rolling"}
+        # "over the weekend" names no week: the tense says which one.
+        how: Direction = tense_direction(tense, False) if text.lower().startswith("the weekend") else "same"
+        return Expression(kind, text, how, unit=unit, offset=offset, portion=portion.get(modifier))
     if kind == "follow":
         unit = "week" if any(w.startswith("week") for w in words) else "day"
         if words[-1] == "day":  # "the next day", "the previous day": counted from the date mentioned before
@@ -237,12 +240,25 @@ def _valid_date(year: int, month: int, day: int) -> date | None:
 
 
 def _shift_unit(expr: Expression, anchor: date) -> Resolution:
-    """"last week", "this month", "earlier this year", "next weekend"."""
+    """"last week", "this month", "earlier this year", "next weekend", "the past week"."""
     unit = expr.unit
+    rolling: dict[str, tuple[relativedelta, Granularity]] = {
+        "week": (relativedelta(weeks=1), "week"), "month": (relativedelta(months=1), "month"),
+        "year": (relativedelta(years=1), "year"),
+    }
+    if expr.portion == "rolling" and unit in rolling:
+        # "the past week" is the seven days before the anchor, not the previous calendar week.
+        span, granularity = rolling[unit]
+        return interval_resolution(anchor - span, anchor - timedelta(days=1), granularity)
     if unit == "week":
         base = week_of(anchor + timedelta(weeks=expr.offset))
     elif unit == "weekend":
         saturday = anchor - timedelta(days=anchor.weekday()) + timedelta(days=5, weeks=expr.offset)
+        if expr.direction != "same":  # "the weekend": the one the tense points to
+            saturdays = [(saturday + timedelta(weeks=k)).toordinal() for k in (-1, 0, 1)]
+            # A weekend counts as past once its Saturday has begun, so compare with the anchor's end.
+            picked = _pick(saturdays, anchor.toordinal() - (1 if expr.direction == "future" else 0), expr.direction)
+            saturday = date.fromordinal(picked) if picked is not None else saturday
         base = interval_resolution(saturday, saturday + timedelta(days=1), "week")
     elif unit == "month":
         shifted = anchor + relativedelta(months=expr.offset)
