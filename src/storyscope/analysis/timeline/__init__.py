@@ -8,12 +8,22 @@ events are merged across outlets into :class:`~storyscope.model.TimelineEntry` r
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from spacy.tokens import Doc
 
 from storyscope.analysis.registry import StoryContext, register_section
 from storyscope.analysis.timeline.expressions import Found, find_expressions
 from storyscope.analysis.timeline.mentions import publication_date, resolve_in_order, resolve_over_window, to_mentions
-from storyscope.analysis.timeline.story import Dated, build_entries, dated, event_words, infer_window, window_label
+from storyscope.analysis.timeline.story import (
+    INFERENCE_MARGIN_DAYS,
+    Dated,
+    build_entries,
+    dated,
+    event_words,
+    infer_window,
+    window_label,
+)
 from storyscope.model import Article, TemporalMention
 
 __all__ = ["build_timeline", "extract_temporal_mentions", "find_expressions"]
@@ -26,10 +36,15 @@ def extract_temporal_mentions(article: Article, doc: Doc) -> list[TemporalMentio
     return to_mentions(article.id, article.text, found, resolve_in_order(found, anchor), article.published, False)
 
 
-def _open_window(mentions: list[TemporalMention]) -> str | None:
-    """"YYYY-MM-DD/..": published no earlier than the latest past event the article itself dates."""
-    past = [m.latest for m in mentions if not m.caption and m.tense == "past"]
-    return f"{max(past)}/.." if past else None
+def _open_window(mentions: list[TemporalMention], published: list[date]) -> str | None:
+    """"YYYY-MM-DD/..": published no earlier than the latest past event the article itself dates, nor
+    than three weeks before the story's first dated article."""
+    # A bare year is left out: past clauses often name years ahead ("a goal set for 2030").
+    floors = [date.fromisoformat(m.earliest) for m in mentions
+              if not m.caption and m.tense == "past" and m.granularity in {"day", "month"}]
+    if published:
+        floors.append(min(published) - timedelta(days=INFERENCE_MARGIN_DAYS))
+    return f"{max(floors).isoformat()}/.." if floors else None
 
 
 @register_section("timeline", extract=extract_temporal_mentions)
@@ -58,7 +73,7 @@ def build_timeline(context: StoryContext) -> None:
         else:
             mentions[article.id] = to_mentions(article.id, article.text, items, resolve_in_order(items, None), None,
                                                False)
-            inferred[article.id] = _open_window(mentions[article.id])
+            inferred[article.id] = _open_window(mentions[article.id], published)
     _mark_inferred_publication(context, inferred)
     everything = [m for a in context.articles for m in mentions[a.id]]
     context.analysis.timeline_captions = [m for m in everything if m.caption]

@@ -20,9 +20,10 @@ from spacy.tokens import Doc, Span, Token
 from storyscope.analysis.timeline.resolve import EXPRESSION, Expression, describe
 from storyscope.model.timeline import Tense
 
-#: A photo credit closing a paragraph: "Dana Holt/Coastline Wire", "(Luis Ferrante/The Calder Ledger)", "AFP/Getty".
+#: A photo credit closing a paragraph: "Dana Holt/Coastline Wire", "(Luis Ferrante/The Calder Ledger)",
+#: "AFP/Getty", "ANA RUIZ/AFP/Getty".
 CREDIT_LINE = re.compile(
-    r"(?:^|[\s(])(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s?/\s?(?:[A-Z][\w&.'’-]*\s?){1,4}\)?\s*$"
+    r"(?:^|[\s(])(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s?/\s?(?:[A-Z][\w&.'’/-]*\s?){1,4}\)?\s*$"
 )
 #: Caption and credit cues at the start or inside a short paragraph.
 CAPTION_CUE = re.compile(r"(?i)^(?:photo|photograph|image|file photo|caption)\s*:|\((?:photo|image|file photo)\b"

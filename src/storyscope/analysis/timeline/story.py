@@ -8,8 +8,7 @@ the same event dated differently by different outlets: they are merged and flagg
 An undated article's publication day is chosen by cross-reference: every candidate day
 around the story's dated coverage is tried as an anchor, and the days under which most of the
 article's day-precise events land on the same day as a matching event in a dated article win.
-Without such evidence, the days near the dated coverage that its own dates allow are kept. All
-kept days form an interval, so no precise day is invented.
+Without such evidence only a lower bound is given (an open interval). No precise day is invented.
 """
 
 from __future__ import annotations
@@ -33,12 +32,12 @@ MERGE_SIMILARITY = 0.5
 CONFLICT_SIMILARITY = 0.6
 #: Lemmas two clauses must share before their different dates count as a conflict.
 CONFLICT_SHARED_WORDS = 3
-#: Candidate publication days tried before the first and after the last dated article.
+#: Candidate publication days tried before the first and after the last dated article; without
+#: cross-reference, an undated article is taken to be published no earlier than this many days before
+#: the story's first dated article (it was grouped into the story), with no upper bound.
 INFERENCE_MARGIN_DAYS = 21
 #: Corroborated events needed before cross-reference narrows the window.
 MIN_VOTES = 2
-#: Without any cross-reference, an undated article is placed within this many days of the story's coverage.
-COVERAGE_MARGIN_DAYS = 7
 #: Largest gap between two dates of one event that may still be a conflict rather than two events.
 CONFLICT_MAX_DAYS = 31
 #: Distinct word sets per cluster that newcomers are compared with.
@@ -119,8 +118,7 @@ def infer_window(
     Days the article's own dates rule out (a past event after the day) are dropped first. Of the
     rest, the days under which the most of its events corroborate a dated event on the same day
     win, if at least :data:`MIN_VOTES` do (one match can be chance): the run of consecutive winning
-    days around the best-matching one (summed word overlap). Otherwise every remaining day within
-    :data:`COVERAGE_MARGIN_DAYS` of the dated coverage is kept.
+    days around the best-matching one (summed word overlap). Without such evidence: no days.
     """
     if not published:
         return []
@@ -136,7 +134,7 @@ def infer_window(
         for item, resolution, words in zip(found, resolve_in_order(found, day), lemmas, strict=True):
             if resolution is None or item.caption:
                 continue
-            if item.tense == "past" and resolution.earliest > day and item.expression.kind in {"calendar", "year"}:
+            if item.tense == "past" and resolution.earliest > day and item.expression.kind == "calendar":
                 conflicts[day] += 1
             elif resolution.granularity == "day" and not item.quoted:  # a quote speaks from its own day
                 strength = max((overlap(words, other.lemmas) for other in by_day.get(resolution.earliest, [])
@@ -156,9 +154,7 @@ def infer_window(
         while run[-1] + timedelta(days=1) in tops:
             run.append(run[-1] + timedelta(days=1))
         return run
-    low = min(published) - timedelta(days=COVERAGE_MARGIN_DAYS)
-    high = max(published) + timedelta(days=COVERAGE_MARGIN_DAYS)
-    return [day for day in possible if low <= day <= high]
+    return []
 
 
 def overlap(a: EventWords, b: EventWords) -> float:
