@@ -54,7 +54,7 @@ from storyscope.nlp import load_pipeline  # noqa: E402
 GOLD = ROOT / "benchmarks" / "data" / "timeline_gold.jsonl"
 EXAMPLES = ROOT / "examples" / "harbor-story"
 SHARED = ROOT.parent / "shared" / "data" / "benchmarks"
-#: PAC files scored for publication-date inference; the dev file was looked at while building, train was not.
+#: PAC files scored for publication-date inference (both were examined while building the rules).
 PAC_FILES = ("pac_dev.jsonl", "pac_train.jsonl")
 
 
