@@ -79,6 +79,9 @@ def resolved(nlp, text: str, published: str | None = "2018-03-16") -> dict[str, 
         ("Crews will work through the weekend.", "the weekend", "2018-03-17/2018-03-18"),
         ("Residents met several times over the past week.", "the past week", "2018-03-09/2018-03-15"),
         ("The memo is dated 2018/02/03.", "2018/02/03", "2018-02-03"),
+        ("The memo is dated 3/11/17.", "3/11/17", "2017-03-11"),
+        # a weekday with month/day and no year (a bare "2/25" could be a score)
+        ("Activists posted warnings of raids on Sunday 2/25.", "Sunday 2/25", "2018-02-25"),
         # tokenised spacing around commas
         ("Workers gathered on Monday , March 12 , 2018 , outside the terminal.", "Monday , March 12 , 2018",
          "2018-03-12"),
@@ -112,6 +115,7 @@ def test_unanchored_relative_dates_are_left_unresolved(nlp):
 
 def test_date_words_inside_names_are_not_dates(nlp):
     assert resolved(nlp, "The mayor spoke to USA Today about the ferry.") == {}
+    assert resolved(nlp, "The score was 2/25 at halftime.") == {}
 
 
 def test_modal_may_and_durations_are_not_dates(nlp):

@@ -46,7 +46,8 @@ EXPRESSION = re.compile(
     r"(?<![\w/])(?:"
     rf"(?P<calendar>(?:{_WD}\s?,?\s+)?(?:{_MONTH}\s+{_DAY}(?:\s?,?\s+{_YEAR})?"
     rf"|{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s?,?\s+{_YEAR})?"
-    rf"|{_MONTH}\s?,?\s+{_YEAR}|\d{{4}}-\d\d-\d\d|\d{{4}}/\d\d/\d\d|\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d\d)))"
+    rf"|{_MONTH}\s?,?\s+{_YEAR}|\d{{4}}-\d\d-\d\d|\d{{4}}/\d\d/\d\d|\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d\d)"
+    rf"|{_WD}\s+\d{{1,2}}/\d{{1,2}}(?![/\d])))"
     r"|(?P<follow>(?i:the\s+(?:next|following|previous|prior)\s+day)"
     rf"|{_NUM}\s+(?i:days?|weeks?)\s+(?i:later|earlier)"
     rf"|(?:{_NUM}|(?i:the))\s+(?i:days?|weeks?)\s+(?i:after|before))"
@@ -137,7 +138,7 @@ def parse_calendar(text: str) -> tuple[int | None, int, int | None] | None:
     if data.date_obj is None:
         return None
     parsed: datetime = data.date_obj
-    explicit_year = re.search(rf"{_YEAR}|\d/\d\d$", cleaned) is not None
+    explicit_year = re.search(rf"{_YEAR}|\d/\d+/\d\d$", cleaned) is not None
     day = parsed.day if data.period == "day" else None
     return (parsed.year if explicit_year else None), parsed.month, day
 
