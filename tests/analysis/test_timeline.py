@@ -258,7 +258,6 @@ def test_hostile_text_in_a_story(name):
     assert analysis.timeline is not None and analysis.timeline_captions is not None
 
 
-@pytest.mark.slow
 def test_long_paragraph_story_is_bounded():
     started = time.perf_counter()
     text = HOSTILE["100k-char paragraph"]
