@@ -219,18 +219,16 @@ def describe(match: re.Match[str], tense: Tense, deadline: bool = False, has_com
 
 def _pick(values: list[int], target: int, direction: Direction) -> int | None:
     """The value the direction selects relative to ``target`` (ordinals of days or months)."""
-    chosen: list[int]
     if direction == "past":
-        chosen = [max((v for v in values if v <= target), default=-1)]
-    elif direction == "strict_past":
-        chosen = [max((v for v in values if v < target), default=-1)]
-    elif direction == "future":
-        chosen = [min((v for v in values if v >= target), default=-1)]
-    elif direction == "strict_future":
-        chosen = [min((v for v in values if v > target), default=-1)]
-    else:  # nearest; a tie goes to the past, where news mostly looks
-        chosen = [min(values, key=lambda v: (abs(v - target), v > target), default=-1)]
-    return chosen[0] if chosen[0] >= 0 else None
+        return max((v for v in values if v <= target), default=None)
+    if direction == "strict_past":
+        return max((v for v in values if v < target), default=None)
+    if direction == "future":
+        return min((v for v in values if v >= target), default=None)
+    if direction == "strict_future":
+        return min((v for v in values if v > target), default=None)
+    # nearest; a tie goes to the past, where news mostly looks
+    return min(values, key=lambda v: (abs(v - target), v > target), default=None)
 
 
 def _valid_date(year: int, month: int, day: int) -> date | None:

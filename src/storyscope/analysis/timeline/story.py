@@ -26,7 +26,7 @@ from storyscope.model.timeline import TemporalMention, TimelineEntry
 #: Lemmas that say how something was reported, not what happened.
 REPORTING_LEMMAS = frozenset({"say", "tell", "announce", "state", "add", "report", "claim", "insist", "argue",
                               "write", "tweet", "note", "accord", "speak", "ask", "call", "declare"})
-#: Content-word overlap (Jaccard) for two mentions of one event with compatible dates.
+#: Content-word overlap (see :func:`similarity`) for two mentions of one event with compatible dates.
 MERGE_SIMILARITY = 0.5
 #: Stricter overlap for calling disjoint dates a conflict rather than two events.
 CONFLICT_SIMILARITY = 0.6
