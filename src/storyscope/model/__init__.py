@@ -8,7 +8,9 @@ generated from these classes and cannot drift from them.
 
 from storyscope.model.analysis import SCHEMA_VERSION, StoryAnalysis
 from storyscope.model.article import Article, Story
-from storyscope.model.entities import Entity, EntityMention
+from storyscope.model.entities import Entity, EntityAlias, EntityMention, Title
+from storyscope.model.quantities import QuantityFact, QuantityMention
+from storyscope.model.quotes import LedgerEntry, OtherSpeaker, Quote, SpanText, Wording, WordingChange
 from storyscope.model.spans import Mention, SentenceSpan
 from storyscope.model.timeline import TemporalMention, TimelineEntry
 
@@ -16,11 +18,21 @@ __all__ = [
     "SCHEMA_VERSION",
     "Article",
     "Entity",
+    "EntityAlias",
     "EntityMention",
+    "LedgerEntry",
     "Mention",
+    "QuantityFact",
+    "QuantityMention",
+    "OtherSpeaker",
+    "Quote",
     "SentenceSpan",
+    "SpanText",
     "Story",
     "StoryAnalysis",
     "TemporalMention",
     "TimelineEntry",
+    "Title",
+    "Wording",
+    "WordingChange",
 ]

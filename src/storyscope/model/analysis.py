@@ -13,6 +13,8 @@ from pydantic import BaseModel, Field
 
 from storyscope.model.article import Article
 from storyscope.model.entities import Entity
+from storyscope.model.quantities import QuantityFact
+from storyscope.model.quotes import LedgerEntry, Quote
 from storyscope.model.spans import SentenceSpan
 from storyscope.model.timeline import TemporalMention, TimelineEntry
 
@@ -32,6 +34,9 @@ class StoryAnalysis(BaseModel):
     articles: list[Article]
     sentences: list[SentenceSpan] | None = None
     entities: list[Entity] | None = None
+    quantities: list[QuantityFact] | None = None
+    quotes: list[Quote] | None = None
+    ledger: list[LedgerEntry] | None = None
     timeline: list[TimelineEntry] | None = None
     timeline_captions: list[TemporalMention] | None = Field(
         default=None, description="dates found in photo captions, kept out of the story timeline"
