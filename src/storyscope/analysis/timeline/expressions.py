@@ -250,6 +250,7 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, re.Match[str] | None]]:
 
 
 def _inside(ranges: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Whether ``offset`` falls in one of the sorted, non-overlapping ``ranges`` (``starts`` their starts)."""
     index = bisect_right(starts, offset) - 1
     return index >= 0 and offset < ranges[index][1]
 
@@ -258,6 +259,7 @@ def find_expressions(doc: Doc) -> list[Found]:
     """Every temporal expression in ``doc`` with its tense, caption flag and event."""
     text = doc.text
     captions = caption_paragraphs(text)
+    caption_starts = [start for start, _ in captions]
     quotes = quoted_ranges(text)
     quote_starts = [start for start, _ in quotes]
     # Sentence starts once, not Span.sent per expression, which walks the sentence each time.
@@ -281,7 +283,7 @@ def find_expressions(doc: Doc) -> list[Found]:
         head = complement if complement is not None else _event_head(span)
         found.append(Found(
             start=start, end=end, text=text[start:end], expression=expression, tense=tense,
-            caption=any(a <= start < b for a, b in captions),
+            caption=_inside(captions, caption_starts, start),
             quoted=_inside(quotes, quote_starts, start),
             sentence_start=sentence_starts[max(bisect_right(sentence_starts, start) - 1, 0)],
             event=_event_range(head, span),
