@@ -10,7 +10,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from storyscope.analysis import entities, quantities, quotes, sentences  # noqa: F401  (registers sections)
+from storyscope.analysis import entities, quantities, quotes, sentences, timeline  # noqa: F401  (registers sections)
 from storyscope.analysis.registry import SECTIONS, StoryContext
 from storyscope.ingest.outlets import OutletTable
 from storyscope.model import Article, StoryAnalysis
@@ -18,7 +18,7 @@ from storyscope.model import Article, StoryAnalysis
 __all__ = ["ORDER", "SECTIONS", "StoryContext", "build_analysis", "extract_items"]
 
 #: Run order of the sections: later ones read earlier results (quantities and quotes use entities).
-ORDER = ("sentences", "entities", "quantities", "quotes")
+ORDER = ("sentences", "entities", "quantities", "quotes", "timeline")
 assert set(ORDER) == set(SECTIONS), f"sections registered but not ordered: {set(SECTIONS) ^ set(ORDER)}"
 
 

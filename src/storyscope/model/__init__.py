@@ -12,6 +12,7 @@ from storyscope.model.entities import Entity, EntityAlias, EntityMention, Title
 from storyscope.model.quantities import QuantityFact, QuantityMention
 from storyscope.model.quotes import LedgerEntry, OtherSpeaker, Quote, SpanText, Wording, WordingChange
 from storyscope.model.spans import Mention, SentenceSpan
+from storyscope.model.timeline import TemporalMention, TimelineEntry
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -29,6 +30,8 @@ __all__ = [
     "SpanText",
     "Story",
     "StoryAnalysis",
+    "TemporalMention",
+    "TimelineEntry",
     "Title",
     "Wording",
     "WordingChange",

@@ -16,6 +16,7 @@ from storyscope.model.entities import Entity
 from storyscope.model.quantities import QuantityFact
 from storyscope.model.quotes import LedgerEntry, Quote
 from storyscope.model.spans import SentenceSpan
+from storyscope.model.timeline import TemporalMention, TimelineEntry
 
 SCHEMA_VERSION = "1.0"
 
@@ -36,6 +37,10 @@ class StoryAnalysis(BaseModel):
     quantities: list[QuantityFact] | None = None
     quotes: list[Quote] | None = None
     ledger: list[LedgerEntry] | None = None
+    timeline: list[TimelineEntry] | None = None
+    timeline_captions: list[TemporalMention] | None = Field(
+        default=None, description="dates found in photo captions, kept out of the story timeline"
+    )
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:

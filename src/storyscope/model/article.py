@@ -30,6 +30,12 @@ class Article(BaseModel):
     published_source: str | None = Field(
         default=None, description="where `published` came from: metadata, text or null"
     )
+    published_inferred: str | None = Field(
+        default=None,
+        description="for an article without `published`: the publication date inferred from its text and the "
+        "other articles, as an ISO date, an interval START/END, or an open interval START/..; never more "
+        "precise than the evidence",
+    )
     url: str | None = None
     source_path: str | None = None
     source_offset: int | None = None
