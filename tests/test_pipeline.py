@@ -22,7 +22,7 @@ def test_analyze_dicts_keeps_ids_and_texts(millbrook):
 
 def test_unbuilt_sections_are_absent(millbrook):
     data = storyscope.analyze(millbrook).to_json_dict()
-    for absent in ("quotes", "timeline", "claims", "summary", "framing", "quantities"):
+    for absent in ("quotes", "timeline", "quantities"):
         assert absent not in data
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from storyscope.analysis import entities, sentences  # noqa: F401  (registers sections)
+from storyscope.analysis import claims, entities, sentences, summary  # noqa: F401  (registers sections)
 from storyscope.analysis.registry import SECTIONS, StoryContext
 from storyscope.ingest.outlets import OutletTable
 from storyscope.model import Article, StoryAnalysis

@@ -8,16 +8,27 @@ generated from these classes and cannot drift from them.
 
 from storyscope.model.analysis import SCHEMA_VERSION, StoryAnalysis
 from storyscope.model.article import Article, Story
+from storyscope.model.claims import Claim, ClaimCoverage, ClaimSentence
 from storyscope.model.entities import Entity, EntityMention
+from storyscope.model.framing import DistinctiveTerm, OutletFraming, QuotedSpeaker, Tone
 from storyscope.model.spans import Mention, SentenceSpan
+from storyscope.model.summary import SummarySentence
 
 __all__ = [
     "SCHEMA_VERSION",
     "Article",
+    "Claim",
+    "ClaimCoverage",
+    "ClaimSentence",
+    "DistinctiveTerm",
     "Entity",
     "EntityMention",
     "Mention",
+    "OutletFraming",
+    "QuotedSpeaker",
     "SentenceSpan",
     "Story",
     "StoryAnalysis",
+    "SummarySentence",
+    "Tone",
 ]

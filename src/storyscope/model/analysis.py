@@ -12,8 +12,11 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from storyscope.model.article import Article
+from storyscope.model.claims import Claim, ClaimCoverage
 from storyscope.model.entities import Entity
+from storyscope.model.framing import OutletFraming
 from storyscope.model.spans import SentenceSpan
+from storyscope.model.summary import SummarySentence
 
 SCHEMA_VERSION = "1.0"
 
@@ -31,6 +34,10 @@ class StoryAnalysis(BaseModel):
     articles: list[Article]
     sentences: list[SentenceSpan] | None = None
     entities: list[Entity] | None = None
+    claims: list[Claim] | None = None
+    claim_coverage: ClaimCoverage | None = None
+    framing: list[OutletFraming] | None = None
+    summary: list[SummarySentence] | None = None
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:
