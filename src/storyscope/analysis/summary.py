@@ -3,9 +3,11 @@
 Sentences are picked by maximal marginal relevance (Carbonell & Goldstein 1998): the
 relevance of a sentence rewards the share of outlets that report its claim (so the
 facts most outlets share come first), its centrality (similarity to the other
-articles) and an early position, and penalises loaded wording: high-intensity lexicon
-terms, the outlet-distinctive terms of the framing section, exclamations, questions,
-and evaluative wording with no attribution (opinion presented as fact). Redundancy
+articles), its overlap with the articles' headlines (Edmundson 1969's title method)
+and an early position, and penalises loaded wording: high-intensity lexicon terms,
+the outlet-distinctive terms of the framing section, exclamations, questions,
+evaluative wording with no attribution (opinion presented as fact), and text inside
+quotation marks (a quoted voice, not a reported fact). Redundancy
 with sentences already chosen is subtracted, one sentence per claim at most, and a
 small source-balance term prefers articles (and sides) not yet cited. No word is
 generated: every sentence is a source span with its offsets.
@@ -13,11 +15,13 @@ generated: every sentence is a source span with its offsets.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyscope.analysis.claims import Alignment, SentenceUnit, align, outlet_of, side_of
 from storyscope.analysis.lexicon import IntensityLexicon, loaded_lexicon
@@ -31,6 +35,8 @@ LONG_INPUT_WORDS = 1500
 #: Sentences shorter or longer than this (in words) are not summary material.
 MIN_SENTENCE_WORDS = 6
 MAX_SENTENCE_WORDS = 60
+#: Text between paired quotation marks (bounded, so stray marks cost nothing).
+QUOTED = re.compile(r"[\"“][^\"“”\n]{1,1000}[\"”]")
 #: Lemmas that attribute a statement to a source.
 REPORTING_LEMMAS = frozenset(
     {"say", "tell", "according", "state", "announce", "add", "claim", "argue", "accuse", "warn", "insist",
@@ -47,11 +53,13 @@ class SummaryConfig:
     max_sentences: int = 7
     coverage_weight: float = 1.0
     centrality_weight: float = 0.5
+    headline_weight: float = 1.0
     lead_weight: float = 0.3
     loaded_weight: float = 2.0
     distinctive_weight: float = 1.0
     punctuation_weight: float = 1.0
     unattributed_weight: float = 0.3
+    quoted_weight: float = 0.5
     redundancy_weight: float = 0.5
     balance_weight: float = 0.1
     lexicon_path: str | None = None
@@ -78,6 +86,20 @@ def centrality(alignment: Alignment) -> np.ndarray:
     return scores
 
 
+def headline_words(articles: Sequence[Article]) -> list[set[str]]:
+    """Lower-case content words of each article headline (articles without one are skipped)."""
+    titles = (set(re.findall(r"\w+", (a.title or "").lower())) - STOP_WORDS for a in articles)
+    return [t for t in titles if t]
+
+
+def headline_overlap(unit: SentenceUnit, headlines: Sequence[set[str]]) -> float:
+    """Mean share of each headline's content words the sentence contains (as word or lemma)."""
+    if not headlines:
+        return 0.0
+    words = {w for t in unit.span if t.is_alpha and not t.is_stop for w in (t.lower_, t.lemma_.lower())}
+    return sum(len(words & h) / len(h) for h in headlines) / len(headlines)
+
+
 def distinctive_terms(framing: Sequence[OutletFraming] | None) -> dict[str, list[str]]:
     """The distinctive terms of each article, from the framing section when it was built."""
     return {f.article_id: [t.term for t in f.distinctive_terms] for f in framing or []}
@@ -92,11 +114,13 @@ def loaded_penalty(unit: SentenceUnit, lexicon: IntensityLexicon, terms: Sequenc
     punctuation = ("!" in unit.text) + unit.text.rstrip("\"'”’ ").endswith("?")
     attributed = any(t.lemma_.lower() in REPORTING_LEMMAS for t in unit.span)
     unattributed = loaded > 0 and not attributed
+    quoted = sum(len(m) for m in QUOTED.findall(unit.text)) / max(1, len(unit.text))
     return (
         config.loaded_weight * loaded
         + config.distinctive_weight * min(1.0, distinctive)
         + config.punctuation_weight * punctuation
         + config.unattributed_weight * unattributed
+        + config.quoted_weight * quoted
     )
 
 
@@ -116,6 +140,7 @@ def select_sentences(
     lexicon = loaded_lexicon(config.lexicon_path)
     terms = distinctive_terms(framing)
     central = centrality(alignment)
+    headlines = headline_words(articles)
     relevance: dict[int, float] = {}
     for k, unit in enumerate(alignment.units):
         words = len(unit.text.split())
@@ -126,6 +151,7 @@ def select_sentences(
         relevance[k] = (
             config.coverage_weight * coverage
             + config.centrality_weight * float(central[k])
+            + config.headline_weight * headline_overlap(unit, headlines)
             + config.lead_weight / (1 + unit.position)
             - loaded_penalty(unit, lexicon, terms.get(unit.article_id, ()), config)
         )
