@@ -132,9 +132,14 @@ def select_sentences(
     framing: Sequence[OutletFraming] | None = None,
 ) -> list[SummarySentence]:
     """Pick summary sentences by MMR until the word budget or ``max_sentences`` is reached,
-    or (once ``min_sentences`` are chosen) no candidate has a positive marginal score."""
+    or (once ``min_sentences`` are chosen) no candidate has a positive marginal score.
+    The chosen sentences are returned most widely reported claim first."""
     budget = config.word_budget or default_budget(articles)
     claim_of = {(s.article_id, s.start): c for c in claims for s in c.sentences}
+
+    def key_of(k: int) -> tuple[str, int]:
+        return alignment.units[k].article_id, alignment.units[k].start
+
     by_id = {a.id: a for a in articles}
     total_outlets = max(1, len({outlet_of(a) for a in articles}))
     lexicon = loaded_lexicon(config.lexicon_path)
@@ -182,6 +187,8 @@ def select_sentences(
         words_so_far += len(alignment.units[best].text.split())
         if claim is not None:
             used_claims.add(claim.id)
+    # Shown with the most widely reported claims first (selection order breaks ties).
+    chosen.sort(key=lambda k: -len(claim.outlets) if (claim := claim_of.get(key_of(k))) else -1)
     summary = []
     for k in chosen:
         unit = alignment.units[k]
