@@ -18,6 +18,11 @@ from pathlib import Path
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+#: Lemmas that attribute a statement to a source ("said", "according to", "tweeted").
+REPORTING_LEMMAS = frozenset(
+    {"say", "tell", "according", "state", "announce", "add", "claim", "argue", "accuse", "warn", "insist",
+     "write", "tweet", "ask", "report", "call", "describe", "allege", "deny", "acknowledge", "note"}
+)
 #: Environment variable with the path of a user-supplied NRC-VAD lexicon file.
 NRC_VAD_ENV = "STORYSCOPE_NRC_VAD"
 #: |valence| on VADER's -4..4 scale from which a word counts as high-intensity.

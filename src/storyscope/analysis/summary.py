@@ -23,8 +23,9 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
+import storyscope.analysis.framing  # noqa: F401  (registered first: its distinctive terms are penalised)
 from storyscope.analysis.claims import Alignment, SentenceUnit, align, outlet_of, side_of
-from storyscope.analysis.lexicon import IntensityLexicon, loaded_lexicon
+from storyscope.analysis.lexicon import REPORTING_LEMMAS, IntensityLexicon, loaded_lexicon
 from storyscope.analysis.registry import StoryContext, register_section
 from storyscope.model import Article, Claim, OutletFraming, SummarySentence
 
@@ -37,11 +38,6 @@ MIN_SENTENCE_WORDS = 6
 MAX_SENTENCE_WORDS = 60
 #: Text between paired quotation marks (bounded, so stray marks cost nothing).
 QUOTED = re.compile(r"[\"“][^\"“”\n]{1,1000}[\"”]")
-#: Lemmas that attribute a statement to a source.
-REPORTING_LEMMAS = frozenset(
-    {"say", "tell", "according", "state", "announce", "add", "claim", "argue", "accuse", "warn", "insist",
-     "write", "tweet", "ask", "report", "call", "describe", "allege", "deny", "acknowledge", "note"}
-)
 
 
 @dataclass(frozen=True)
