@@ -92,6 +92,6 @@ def test_one_sided_story_is_flagged(millbrook):
 def test_bad_input_finishes(text):
     started = time.monotonic()
     analysis = storyscope.analyze([{"id": "x", "text": text}, {"id": "y", "text": text + " More words here now."}])
-    assert time.monotonic() - started < 30
+    assert time.monotonic() - started < 60  # parsing dominates; a quadratic step would take far longer
     assert analysis.claims is not None and analysis.summary is not None
     assert_offsets_exact(analysis.to_json_dict())

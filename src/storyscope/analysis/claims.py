@@ -20,7 +20,7 @@ from spacy.tokens import Span
 
 import storyscope.analysis.sentences  # noqa: F401  (registered first: claims read its sentences)
 from storyscope.analysis.registry import StoryContext, register_section
-from storyscope.analysis.similarity import DEFAULT_SIMILARITY, SIMILARITIES
+from storyscope.analysis.similarity import SIMILARITIES, default_similarity
 from storyscope.model import Article, Claim, ClaimCoverage, ClaimSentence
 
 #: Sentences with fewer alphabetic words (bylines, "Advertisement", …) state no claim.
@@ -131,8 +131,9 @@ def group_sentences(article_ids: Sequence[str], similarity: np.ndarray, threshol
     return sorted((sorted(g) for g in members.values()), key=lambda g: (-len(g), g[0]))
 
 
-def align(context: StoryContext, method: str = DEFAULT_SIMILARITY, threshold: float | None = None) -> Alignment:
-    """Sentence units of the story grouped into claims by ``method``."""
+def align(context: StoryContext, method: str | None = None, threshold: float | None = None) -> Alignment:
+    """Sentence units of the story grouped into claims by ``method`` (default: :func:`default_similarity`)."""
+    method = method or default_similarity()
     units = sentence_units(context)
     similar, default_threshold = SIMILARITIES[method]
     threshold = default_threshold if threshold is None else threshold
