@@ -3,13 +3,15 @@
 Sentences are picked by maximal marginal relevance (Carbonell & Goldstein 1998): the
 relevance of a sentence rewards the share of outlets that report its claim (so the
 facts most outlets share come first), its centrality (similarity to the other
-articles), its overlap with the articles' headlines (Edmundson 1969's title method)
-and an early position, and penalises loaded wording: high-intensity lexicon terms,
-the outlet-distinctive terms of the framing section, exclamations, questions,
+articles), its agreement with the other sentences of its claim (so a claim is told in
+the version the outlets share, not an outlier's), its overlap with the articles'
+headlines (Edmundson 1969's title method) and an early position, and penalises loaded
+wording: high-intensity lexicon terms, the outlet-distinctive terms of the framing section, exclamations, questions,
 evaluative wording with no attribution (opinion presented as fact), and text inside
 quotation marks (a quoted voice, not a reported fact). Redundancy
-with sentences already chosen is subtracted, one sentence per claim at most, and a
-small source-balance term prefers articles (and sides) not yet cited. No word is
+with sentences already chosen is subtracted, one sentence per claim at most, and among
+claims only one outlet reports, a small source-balance term prefers articles (and sides)
+not yet cited, so contested points are told from both sides. No word is
 generated: every sentence is a source span with its offsets.
 """
 
@@ -49,6 +51,7 @@ class SummaryConfig:
     max_sentences: int = 7
     coverage_weight: float = 1.0
     centrality_weight: float = 0.5
+    consensus_weight: float = 0.5
     headline_weight: float = 1.0
     lead_weight: float = 0.3
     loaded_weight: float = 2.0
@@ -82,6 +85,19 @@ def centrality(alignment: Alignment) -> np.ndarray:
     return scores
 
 
+def consensus(alignment: Alignment, claims: Sequence[Claim]) -> np.ndarray:
+    """Per sentence: its mean similarity to the other sentences of its claim (0 when alone)."""
+    index = {(u.article_id, u.start): k for k, u in enumerate(alignment.units)}
+    scores = np.zeros(len(alignment.units), dtype=np.float32)
+    for claim in claims:
+        members = [index[(s.article_id, s.start)] for s in claim.sentences if (s.article_id, s.start) in index]
+        for k in members:
+            others = [j for j in members if j != k]
+            if others:
+                scores[k] = float(alignment.similarity[k, others].mean())
+    return scores
+
+
 def headline_words(articles: Sequence[Article]) -> list[set[str]]:
     """Lower-case content words of each article headline (articles without one are skipped)."""
     titles = (set(re.findall(r"\w+", (a.title or "").lower())) - STOP_WORDS for a in articles)
@@ -111,6 +127,8 @@ def loaded_penalty(unit: SentenceUnit, lexicon: IntensityLexicon, terms: Sequenc
     attributed = any(t.lemma_.lower() in REPORTING_LEMMAS for t in unit.span)
     unattributed = loaded > 0 and not attributed
     quoted = sum(len(m) for m in QUOTED.findall(unit.text)) / max(1, len(unit.text))
+    if unit.text.count('"') % 2 or unit.text.count("“") != unit.text.count("”"):
+        quoted = max(quoted, 0.5)  # an unpaired mark: the sentence is a piece of a longer quote
     return (
         config.loaded_weight * loaded
         + config.distinctive_weight * min(1.0, distinctive)
@@ -141,17 +159,21 @@ def select_sentences(
     lexicon = loaded_lexicon(config.lexicon_path)
     terms = distinctive_terms(framing)
     central = centrality(alignment)
+    agreement = consensus(alignment, claims)
     headlines = headline_words(articles)
     relevance: dict[int, float] = {}
+    single: dict[int, bool] = {}
     for k, unit in enumerate(alignment.units):
         words = len(unit.text.split())
         if not MIN_SENTENCE_WORDS <= words <= MAX_SENTENCE_WORDS:
             continue
         claim = claim_of.get((unit.article_id, unit.start))
         coverage = len(claim.outlets) / total_outlets if claim else 1 / total_outlets
+        single[k] = claim is None or len(claim.outlets) == 1
         relevance[k] = (
             config.coverage_weight * coverage
             + config.centrality_weight * float(central[k])
+            + config.consensus_weight * float(agreement[k])
             + config.headline_weight * headline_overlap(unit, headlines)
             + config.lead_weight / (1 + unit.position)
             - loaded_penalty(unit, lexicon, terms.get(unit.article_id, ()), config)
@@ -168,7 +190,9 @@ def select_sentences(
         marginal = {
             k: relevance[k]
             - config.redundancy_weight * max((float(alignment.similarity[k, j]) for j in chosen), default=0.0)
-            - config.balance_weight * (cited[unit.article_id] + sides[side_of(by_id[unit.article_id].leaning)])
+            - config.balance_weight
+            * single[k]
+            * (cited[unit.article_id] + sides[side_of(by_id[unit.article_id].leaning)])
             for k in relevance
             for unit in (alignment.units[k],)
         }
