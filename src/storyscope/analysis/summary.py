@@ -1,18 +1,18 @@
 """A neutral extractive summary: verbatim source sentences, each cited with its supporters.
 
-Sentences are picked by maximal marginal relevance (Carbonell & Goldstein 1998): the
-relevance of a sentence rewards the share of outlets that report its claim (so the
-facts most outlets share come first), its centrality (similarity to the other
-articles), its agreement with the other sentences of its claim (so a claim is told in
-the version the outlets share, not an outlier's), its overlap with the articles'
-headlines (Edmundson 1969's title method) and an early position, and penalises loaded
-wording: high-intensity lexicon terms, the outlet-distinctive terms of the framing section, exclamations, questions,
-evaluative wording with no attribution (opinion presented as fact), and text inside
-quotation marks (a quoted voice, not a reported fact). Redundancy
-with sentences already chosen is subtracted, one sentence per claim at most, and among
-claims only one outlet reports, a small source-balance term prefers articles (and sides)
-not yet cited, so contested points are told from both sides. No word is
-generated: every sentence is a source span with its offsets.
+Sentences are picked by maximal marginal relevance (Carbonell & Goldstein 1998). The
+relevance of a sentence rewards the share of outlets that report its claim (so the facts
+most outlets share come first), its centrality (similarity to the other articles), its
+agreement with the other sentences of its claim (so a claim is told in the version the
+outlets share, not an outlier's), its overlap with the articles' headlines (Edmundson
+1969's title method) and an early position. It penalises loaded wording: high-intensity
+lexicon terms, the outlet-distinctive terms of the framing section, exclamations,
+questions, evaluative wording with no attribution (opinion presented as fact), and text
+inside quotation marks (a quoted voice, not a reported fact). Redundancy with sentences
+already chosen is subtracted, one sentence per claim at most; among claims only one
+outlet reports, a small source-balance term prefers articles (and sides) not yet cited,
+so contested points are told from both sides. No word is generated: every sentence is a
+source span with its offsets.
 """
 
 from __future__ import annotations
