@@ -22,6 +22,7 @@ import storyscope.analysis.sentences  # noqa: F401  (registered first: claims re
 from storyscope.analysis.registry import StoryContext, register_section
 from storyscope.analysis.similarity import SIMILARITIES, default_similarity
 from storyscope.model import Article, Claim, ClaimCoverage, ClaimSentence
+from storyscope.model.claims import Coverage, Side
 
 #: Sentences with fewer alphabetic words (bylines, "Advertisement", …) state no claim.
 MIN_WORDS = 4
@@ -30,10 +31,10 @@ MIN_WORDS = 4
 MAX_SENTENCES = 3000
 #: Share of the outlets with a known leaning on one side from which the story is one-sided.
 ONE_SIDED_SHARE = 0.8
-SIDES: dict[str, str] = {
+SIDES: dict[str, Side] = {
     "left": "left", "lean-left": "left", "center": "center", "lean-right": "right", "right": "right"
 }
-OPPOSITE = {"left": "right", "right": "left"}
+OPPOSITE: dict[str, Side] = {"left": "right", "right": "left"}
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class Alignment:
     threshold: float
 
 
-def side_of(leaning: str | None) -> str | None:
+def side_of(leaning: str | None) -> Side | None:
     """left / center / right for a leaning label, None when unknown."""
     return SIDES.get((leaning or "").strip().lower().replace(" ", "-"))
 
@@ -110,8 +111,8 @@ def group_sentences(article_ids: Sequence[str], similarity: np.ndarray, threshol
     Groups are returned largest first, then by their first sentence.
     """
     n = len(article_ids)
-    pairs = np.argwhere(np.triu(similarity >= threshold, k=1))
-    pairs = [(i, j) for i, j in pairs.tolist() if article_ids[i] != article_ids[j]]
+    above = np.argwhere(np.triu(similarity >= threshold, k=1)).tolist()
+    pairs = [(i, j) for i, j in above if article_ids[i] != article_ids[j]]
     pairs.sort(key=lambda p: (-float(similarity[p[0], p[1]]), p))
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -142,7 +143,7 @@ def align(context: StoryContext, method: str | None = None, threshold: float | N
     return Alignment(units, matrix, groups, method, threshold)
 
 
-def coverage_of(outlets: int, total: int) -> str:
+def coverage_of(outlets: int, total: int) -> Coverage:
     """all / several / single, by the number of outlets reporting a claim."""
     if outlets <= 1:
         return "single"
@@ -154,7 +155,7 @@ def make_claims(alignment: Alignment, articles: Sequence[Article]) -> list[Claim
     by_id = {a.id: a for a in articles}
     order = {a.id: i for i, a in enumerate(articles)}
     total_outlets = len({outlet_of(a) for a in articles})
-    story_sides = {side_of(a.leaning) for a in articles} - {None}
+    story_sides = {s for a in articles if (s := side_of(a.leaning))}
     claims = []
     for group in alignment.groups:
         units = sorted((alignment.units[k] for k in group), key=lambda u: (order[u.article_id], u.start))
@@ -179,7 +180,7 @@ def make_claims(alignment: Alignment, articles: Sequence[Article]) -> list[Claim
     return [c.model_copy(update={"id": f"C{i}"}) for i, c in enumerate(claims, 1)]
 
 
-def one_sided_side(claim_sides: set[str], story_sides: set[str]) -> str | None:
+def one_sided_side(claim_sides: set[Side], story_sides: set[Side]) -> Side | None:
     """The side a claim is confined to, when the story has the opposite side too."""
     partisan = claim_sides - {"center"}
     if len(partisan) != 1 or "center" in claim_sides:
@@ -193,7 +194,7 @@ def story_coverage(claims: Sequence[Claim], articles: Sequence[Article], alignme
     outlet_sides = {outlet_of(a): s for a in articles if (s := side_of(a.leaning))}
     outlets_by_side = Counter(outlet_sides.values())
     known = sum(outlets_by_side.values())
-    one_sided = None
+    one_sided: Side | None = None
     for side in ("left", "right"):
         if known and outlets_by_side[side] / known >= ONE_SIDED_SHARE:
             one_sided = side

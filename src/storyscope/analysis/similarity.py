@@ -95,7 +95,7 @@ def minilm_similarity(spans: Sequence[Span]) -> np.ndarray:
 
 
 def tfidf_static_similarity(spans: Sequence[Span]) -> np.ndarray:
-    return (tfidf_similarity(spans) + static_similarity(spans)) / 2
+    return np.asarray((tfidf_similarity(spans) + static_similarity(spans)) / 2, dtype=np.float32)
 
 
 #: Similarity functions by name, with the alignment threshold measured for each.

@@ -208,7 +208,7 @@ def select_sentences(
         if claim is not None:
             used_claims.add(claim.id)
     # Shown with the most widely reported claims first (selection order breaks ties).
-    chosen.sort(key=lambda k: -len(claim.outlets) if (claim := claim_of.get(key_of(k))) else -1)
+    chosen.sort(key=lambda k: -len(claim_of[key_of(k)].outlets) if key_of(k) in claim_of else -1)
     summary = []
     for k in chosen:
         unit = alignment.units[k]
