@@ -130,3 +130,14 @@ def test_harbor_framing_evidence_without_verdicts():
         page = render(analysis, fmt).lower()
         assert "distinctive" in page and "criminal aliens" in page
         assert not any(word in page for word in ("biased", "bias ", "propaganda", "slanted"))
+
+
+def test_corpus_background_sets_the_prior(dunmore, nlp):
+    articles, story_prior = dunmore
+    docs = {a.id: nlp(a.text) for a in articles}
+    # A corpus where "illegal aliens" is everyday usage: the outlet's use of it stands out less.
+    corpus = Counter({"illegal aliens": 500, "illegal": 500, "aliens": 500, "warehouse": 10})
+    with_corpus = frame_articles(articles, docs, [], background=corpus)
+    story_z = {t.term: t.log_odds_z for t in story_prior[1].distinctive_terms}
+    corpus_z = {t.term: t.log_odds_z for t in with_corpus[1].distinctive_terms}
+    assert corpus_z.get("illegal aliens", 0.0) < story_z["illegal aliens"]
