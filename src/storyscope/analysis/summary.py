@@ -167,7 +167,7 @@ def select_sentences(
         words = len(unit.text.split())
         if not MIN_SENTENCE_WORDS <= words <= MAX_SENTENCE_WORDS:
             continue
-        claim = claim_of.get((unit.article_id, unit.start))
+        claim = claim_of.get(key_of(k))
         coverage = len(claim.outlets) / total_outlets if claim else 1 / total_outlets
         single[k] = claim is None or len(claim.outlets) == 1
         relevance[k] = (
@@ -179,7 +179,6 @@ def select_sentences(
             - loaded_penalty(unit, lexicon, terms.get(unit.article_id, ()), config)
         )
     chosen: list[int] = []
-    used_claims: set[str] = set()
     words_so_far = 0
     while relevance and len(chosen) < config.max_sentences:
         if words_so_far >= budget and len(chosen) >= config.min_sentences:
@@ -199,20 +198,17 @@ def select_sentences(
         best = max(marginal, key=lambda k: (marginal[k], -k))
         if marginal[best] <= 0 and len(chosen) >= config.min_sentences:
             break  # what is left would add more loaded wording or repetition than information
-        del relevance[best]
-        claim = claim_of.get((alignment.units[best].article_id, alignment.units[best].start))
-        if claim is not None and claim.id in used_claims:
-            continue
         chosen.append(best)
         words_so_far += len(alignment.units[best].text.split())
-        if claim is not None:
-            used_claims.add(claim.id)
+        claim = claim_of.get(key_of(best))
+        for k in [k for k in relevance if k == best or (claim is not None and claim_of.get(key_of(k)) is claim)]:
+            del relevance[k]  # one sentence per claim
     # Shown with the most widely reported claims first (selection order breaks ties).
     chosen.sort(key=lambda k: -len(claim_of[key_of(k)].outlets) if key_of(k) in claim_of else -1)
     summary = []
     for k in chosen:
         unit = alignment.units[k]
-        claim = claim_of.get((unit.article_id, unit.start))
+        claim = claim_of.get(key_of(k))
         summary.append(
             SummarySentence(
                 article_id=unit.article_id,
