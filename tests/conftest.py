@@ -62,8 +62,28 @@ def iter_spans(node: Any) -> list[dict[str, Any]]:
     return found
 
 
+def iter_span_texts(node: Any, article_id: str | None = None) -> list[tuple[str, dict[str, Any]]]:
+    """Every ``{"text", "spans"}`` object in a JSON tree, with the article id of the nearest enclosing item."""
+    found = []
+    if isinstance(node, dict):
+        article_id = node.get("article_id", article_id)
+        if {"text", "spans"} <= node.keys() and article_id is not None:
+            found.append((article_id, node))
+        for value in node.values():
+            found.extend(iter_span_texts(value, article_id))
+    elif isinstance(node, list):
+        for value in node:
+            found.extend(iter_span_texts(value, article_id))
+    return found
+
+
 def assert_offsets_exact(data: dict[str, Any]) -> int:
-    """Every provenance span in an analysis slices its article's text to its surface string."""
+    """Every provenance span in an analysis slices its article's text to its surface string.
+
+    Spans are ``article_id``/``start``/``end``[/``text``] dicts, and ``{"text", "spans"}``
+    objects (possibly discontinuous) under an item with ``article_id``, whose ``text`` is
+    the slices joined by one space.
+    """
     texts = {a["id"]: a["text"] for a in data["articles"]}
     spans = [s for key, value in data.items() if key != "articles" for s in iter_spans(value)]
     for span in spans:
@@ -71,7 +91,14 @@ def assert_offsets_exact(data: dict[str, Any]) -> int:
         assert 0 <= span["start"] <= span["end"] <= len(text), span
         if "text" in span:
             assert text[span["start"] : span["end"]] == span["text"], span
-    return len(spans)
+    multi = [s for key, value in data.items() if key != "articles" for s in iter_span_texts(value)]
+    for article_id, node in multi:
+        text = texts[article_id]
+        bounds = [tuple(pair) for pair in node["spans"]]
+        assert bounds and all(0 <= s < e <= len(text) for s, e in bounds), node
+        assert all(bounds[i][1] <= bounds[i + 1][0] for i in range(len(bounds) - 1)), node
+        assert node["text"] == " ".join(text[s:e] for s, e in bounds), node
+    return len(spans) + len(multi)
 
 
-__all__ = ["EXAMPLES", "OUTLETS", "SHARED", "Article", "assert_offsets_exact", "iter_spans"]
+__all__ = ["EXAMPLES", "OUTLETS", "SHARED", "Article", "assert_offsets_exact", "iter_span_texts", "iter_spans"]

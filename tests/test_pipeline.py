@@ -6,6 +6,7 @@ import pytest
 
 import storyscope
 from storyscope.errors import StoryscopeError
+from storyscope.model import Article, StoryAnalysis
 from tests.conftest import EXAMPLES, OUTLETS, assert_offsets_exact
 
 
@@ -20,10 +21,12 @@ def test_analyze_dicts_keeps_ids_and_texts(millbrook):
     assert data["sentences"][0]["text"].startswith("MILLBROOK, Ore.")
 
 
-def test_unbuilt_sections_are_absent(millbrook):
-    data = storyscope.analyze(millbrook).to_json_dict()
-    for absent in ("quotes", "timeline", "quantities"):
-        assert absent not in data
+def test_unbuilt_sections_are_absent():
+    analysis = StoryAnalysis(id="s", model="m", articles=[Article(id="a", text="Some text.")])
+    data = analysis.to_json_dict()
+    assert set(data) == {"schema_version", "id", "title", "model", "articles"}
+    analysis.entities = []
+    assert analysis.to_json_dict()["entities"] == [] and analysis.sections == ["entities"]
 
 
 def test_example_story_provenance_and_duplicates():

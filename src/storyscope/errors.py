@@ -7,10 +7,10 @@ records naming the file and the reason, and the batch goes on.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Errors(str, Enum):
+class Errors(StrEnum):
     E001 = "file not found"
     E002 = "empty file"
     E003 = "binary file, not text ({detail})"

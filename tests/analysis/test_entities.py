@@ -1,5 +1,34 @@
-from storyscope.analysis.entities import group_mentions, normalise_name
-from storyscope.model import EntityMention
+"""Entities across outlets. Every text here is fictional, written for these tests."""
+
+import time
+
+import pytest
+
+import storyscope
+from storyscope.analysis.entities import normalise_name
+from storyscope.analysis.entities.canonical import misspelt_surnames, resolve
+from storyscope.analysis.entities.mentions import extract_entity_mentions, find_acronym_definitions
+from storyscope.analysis.entities.titles import titles_conflict
+from storyscope.model import Article, EntityMention, Title
+from tests.conftest import EXAMPLES, OUTLETS, assert_offsets_exact
+
+
+def story(*texts: str):
+    return storyscope.analyze(
+        [{"id": f"a{i}", "outlet": f"Outlet {i}", "text": text} for i, text in enumerate(texts, 1)]
+    )
+
+
+def entity(analysis, canonical):
+    return next(e for e in analysis.entities if e.canonical == canonical)
+
+
+def mention(aid, start, text, label="PERSON", source="ner"):
+    return EntityMention(article_id=aid, start=start, end=start + len(text), text=text, label=label, source=source)
+
+
+def title(aid, role, text="x"):
+    return Title(article_id=aid, start=0, end=len(text), text=text, role=role, pattern="pre-name")
 
 
 def test_normalise_name_drops_article_possessive_and_case():
@@ -7,25 +36,138 @@ def test_normalise_name_drops_article_possessive_and_case():
     assert normalise_name("Voss's") == "voss"
 
 
-def test_grouping_ranks_by_articles_then_mentions():
-    def m(aid, start, text, label="PERSON"):
-        return EntityMention(article_id=aid, start=start, end=start + len(text), text=text, label=label)
+def test_misspelt_surname_maps_to_the_common_spelling():
+    mentions = [mention("a", 0, "Clara Voskuil"), mention("b", 0, "Clara Voskuil"), mention("c", 0, "Voskiul")]
+    mapping = misspelt_surnames(mentions, {"clara voskuil": "PERSON", "voskiul": "PERSON"})
+    assert mapping["voskiul"][0] == "voskuil"
 
-    entities = group_mentions(
-        [m("a", 0, "Clara Voss"), m("b", 5, "Clara Voss"), m("a", 30, "Haddad"), m("a", 50, "Haddad"),
-         m("a", 70, "Haddad", "ORG")]
+
+def test_similar_names_of_two_people_in_several_articles_stay_apart():
+    # Both spellings recur across articles with their own first names: two people, not a typo.
+    mentions = [mention("a", 0, "Anna Kahn"), mention("b", 0, "Anna Kahn"), mention("a", 20, "Peter Khan"),
+                mention("c", 0, "Peter Khan")]
+    assert misspelt_surnames(mentions, {"anna kahn": "PERSON", "peter khan": "PERSON"}) == {}
+
+
+def test_bare_surname_goes_to_the_person_named_last_in_that_article():
+    mentions = [mention("a", 0, "Tom Reyes"), mention("a", 40, "Maria Reyes"), mention("a", 90, "Reyes"),
+                mention("b", 0, "Maria Reyes"), mention("b", 30, "Tom Reyes"), mention("b", 60, "Reyes")]
+    keys = resolve(mentions, {}).keys
+    assert keys[2] == keys[1] != keys[0]
+    assert keys[5] == keys[4] == keys[0]
+
+
+def test_title_conflicts_compare_rank_and_office():
+    assert titles_conflict(title("a", "director"), title("b", "deputy director"))
+    assert titles_conflict(title("a", "acting director"), title("b", "director"))
+    assert titles_conflict(title("a", "mayor"), title("b", "governor"))
+    assert not titles_conflict(title("a", "director"), title("b", "director"))
+    assert not titles_conflict(title("a", "former governor"), title("b", "senator"))
+    assert not titles_conflict(title("a", "council member"), title("b", "sponsor"))
+
+
+def test_acronym_definition_found_with_its_long_form(nlp):
+    doc = nlp("Inspectors from the Harbor Safety Board (HSB) visited the pier. The HSB said it was safe.")
+    (definition,) = find_acronym_definitions(doc)
+    assert (definition.long.text, definition.short.text) == ("Harbor Safety Board", "HSB")
+
+
+def test_acronym_defined_in_one_article_is_reused_in_another():
+    analysis = story(
+        "Inspectors from the Harbor Safety Board (HSB) closed Pier 9 on Monday. The HSB cited rusted beams.",
+        "The pier will stay shut until the HSB signs off, the port said on Tuesday.",
     )
-    assert [e.canonical for e in entities] == ["Clara Voss", "Haddad"]
-    assert entities[1].type == "PERSON" and entities[0].article_ids == ["a", "b"]
-    assert [e.id for e in entities] == ["E1", "E2"]
+    board = entity(analysis, "Harbor Safety Board")
+    assert board.article_ids == ["a1", "a2"] and board.type == "ORG"
+    assert {a.text: a.rule for a in board.aliases}["HSB"] == "acronym"
 
 
-def test_possessive_and_trailing_space_trimmed_from_mentions(nlp):
-    from storyscope.analysis.entities import extract_entity_mentions
-    from storyscope.model import Article
+def test_same_surname_two_people_kept_apart_and_misspelling_merged():
+    analysis = story(
+        "Council member Tom Reyes proposed the ferry tax on Monday. State Sen. Maria Reyes opposed it. "
+        "\"We cannot afford this,\" Reyes said.",
+        "Tom Reyes, the council member who wrote the tax, defended it. Maria Reyes called it a mistake.",
+        "Council member Tom Reyes said the ferry needs money. Critics say Reyis ignored the cost.",
+    )
+    tom, maria = entity(analysis, "Tom Reyes"), entity(analysis, "Maria Reyes")
+    assert tom.id != maria.id
+    assert {m.article_id for m in maria.mentions if m.text == "Reyes"} == {"a1"}
+    aliases = {a.text: a.rule for a in tom.aliases}
+    assert aliases.get("Reyis") == "misspelling"
+    assert_offsets_exact(analysis.to_json_dict())
 
-    text = "Mayor Clara Voss's plan angered Omar Haddad.\n\nThe Millbrook Historical Society objected."
-    article = Article(id="x", text=text)
-    mentions = extract_entity_mentions(article, nlp(text))
+
+def test_title_conflict_found_across_outlets():
+    analysis = story(
+        "Transit Director Omar Haddad said the buses would run on time.",
+        "Deputy Director Omar Haddad said the buses might be late.",
+        "Omar Haddad, the city's transit director, declined to comment.",
+    )
+    haddad = entity(analysis, "Omar Haddad")
+    assert {t.role for t in haddad.titles} == {"director", "deputy director"}
+    assert haddad.title_conflict
+    assert {t.article_id for t in haddad.conflicting_titles} == {"a1", "a2", "a3"}
+
+
+def test_no_title_conflict_when_outlets_agree():
+    analysis = story(
+        "Millbrook Mayor Clara Voss opened the bridge.",
+        "Mayor Clara Voss cut the ribbon on the bridge.",
+    )
+    voss = entity(analysis, "Clara Voss")
+    assert [t.text for t in voss.titles] == ["Millbrook Mayor", "Mayor"]
+    assert not voss.title_conflict
+
+
+def test_title_context_retypes_places_and_adds_names_and_acronyms(nlp):
+    text = "Eastport Mayor Clara Voss spoke on Monday. Port Calder Mayor Renata Okafor and HSB Director Lena Ortiz met."
+    mentions = {m.text: (m.label, m.source) for m in extract_entity_mentions(Article(id="x", text=text), nlp(text))}
+    assert mentions["Eastport"] == ("GPE", "title-context")  # the tagger says ORG
+    assert mentions["Renata Okafor"] == ("PERSON", "title-context")  # the tagger misses her
+    assert mentions["HSB"][0] == "ORG"
+
+
+def test_honorific_possessive_and_outlet_possessive_trimmed(nlp):
+    text = "Ms. Clara Voss's plan angered Omar Haddad.\n\nThe Millbrook Historical Society objected."
+    mentions = extract_entity_mentions(Article(id="x", text=text), nlp(text))
     assert all(text[m.start : m.end] == m.text and m.text == m.text.strip() for m in mentions)
     assert "Clara Voss" in {m.text for m in mentions}
+
+
+def test_harbor_story_entities():
+    analysis = storyscope.analyze(storyscope.load(EXAMPLES, outlets=OUTLETS))
+    data = analysis.to_json_dict()
+    assert_offsets_exact(data)
+    okafor = entity(analysis, "Renata Okafor")
+    assert {a.text: a.rule for a in okafor.aliases}["Okafur"] == "misspelling"
+    greeley = entity(analysis, "Martin Greeley")
+    assert greeley.title_conflict and "deputy director" in {t.role for t in greeley.conflicting_titles}
+    assert entity(analysis, "Alan Pryce").id != entity(analysis, "Jolene Pryce").id
+    assert "BEA" in {a.text for a in entity(analysis, "Border Enforcement Agency").aliases}
+    assert [e.id for e in analysis.entities] == [e.id for e in storyscope.analyze(analysis.articles).entities]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(AB) " * 3000, "“" * 5000, "Mayor " * 5000, ("Director Ann Lee (DAL) " * 1500).strip(), "— ... ?! ;;",
+        "x" * 100_000,
+    ],
+)
+def test_bad_input_finishes_quickly(text, nlp):
+    started = time.perf_counter()
+    analysis = story(text, "Mayor Ann Lee spoke.")
+    assert analysis.entities is not None
+    assert time.perf_counter() - started < 30
+
+
+def test_plural_family_name_is_not_a_misspelling():
+    mentions = [mention("a", 0, "Hanna Lund"), mention("b", 0, "Hanna Lund"), mention("c", 0, "Lunds")]
+    assert misspelt_surnames(mentions, {"hanna lund": "PERSON", "lunds": "PERSON"}) == {}
+
+
+def test_organisation_head_noun_outvotes_a_wrong_label():
+    from storyscope.analysis.entities.canonical import form_types
+
+    mentions = [mention("a", 0, "Harbor Safety Institute", "LAW"), mention("b", 0, "Harbor Safety Institute", "LAW")]
+    assert form_types(mentions)["harbor safety institute"] == "ORG"

@@ -48,3 +48,15 @@ def test_format_from_suffix():
     assert format_for("r.html") == "html" and format_for("r.md") == "md" and format_for("out") == "html"
     with pytest.raises(ValueError):
         format_for("r.pdf")
+
+
+def test_entity_title_conflicts_and_number_conflicts_are_highlighted():
+    analysis = storyscope.analyze([
+        {"id": "a1", "outlet": "North Post", "text": "Transit Director Omar Haddad said 40 buses were late on Monday."},
+        {"id": "a2", "outlet": "South Star", "text": "Deputy Director Omar Haddad said 12 buses were late on Monday."},
+    ])
+    html = render(analysis, "html")
+    assert 'class="warn">title conflict' in html and ">Deputy Director</mark>" in html
+    assert ">12</mark>" in html and ">40</mark>" in html
+    md = render(analysis, "md")
+    assert "**Deputy Director**" in md and "**conflicting**" in md and "**12**" in md

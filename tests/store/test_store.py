@@ -72,3 +72,18 @@ def test_export_parquet_and_jsonl(tmp_path):
     assert rows == [("a", MILLBROOK_A), ("b", MILLBROOK_B)]
     lines = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text().splitlines()]
     assert {line["id"] for line in lines} == {"a", "b"}
+
+
+def test_older_file_is_migrated_in_place_keeping_data(tmp_path, monkeypatch):
+    import storyscope.store as store_module
+
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        store.add_articles(_articles())
+    upgraded = [*store_module.MIGRATIONS, ["ALTER TABLE articles ADD COLUMN language VARCHAR DEFAULT 'en'"]]
+    monkeypatch.setattr(store_module, "MIGRATIONS", upgraded)
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", len(upgraded))
+    with Store(path) as store:
+        assert store.schema_version() == len(upgraded)
+        assert store.count_articles() == 2
+        assert store.db.execute("SELECT DISTINCT language FROM articles").fetchall() == [("en",)]

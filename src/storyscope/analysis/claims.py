@@ -18,7 +18,6 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.tokens import Span
 
-import storyscope.analysis.sentences  # noqa: F401  (registered first: claims read its sentences)
 from storyscope.analysis.registry import StoryContext, register_section
 from storyscope.analysis.similarity import SIMILARITIES, default_similarity
 from storyscope.model import Article, Claim, ClaimCoverage, ClaimSentence

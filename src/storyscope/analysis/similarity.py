@@ -26,7 +26,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from spacy.tokens import Span
 
-from storyscope.analysis.entities import NAMED_LABELS, normalise_name
+from storyscope.analysis.entities.mentions import NAMED_LABELS, normalise_name
 
 Similarity = Callable[[Sequence[Span]], np.ndarray]
 

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
-import storyscope.analysis.framing  # noqa: F401  (registered first: its distinctive terms are penalised)
 from storyscope.analysis.claims import Alignment, SentenceUnit, align, outlet_of, side_of
 from storyscope.analysis.lexicon import REPORTING_LEMMAS, IntensityLexicon, loaded_lexicon
 from storyscope.analysis.registry import StoryContext, register_section

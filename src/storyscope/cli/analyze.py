@@ -17,14 +17,15 @@ from storyscope.cli.common import (
     advance,
     info,
     progress_bar,
+    read_inputs,
     read_outlets,
     report_errors,
 )
 from storyscope.errors import Errors, InputError, StoryscopeError
-from storyscope.ingest import ReadOptions, load_articles
+from storyscope.ingest import ReadOptions, to_article
 from storyscope.ingest.outlets import OutletTable
-from storyscope.ingest import to_article
 from storyscope.ingest.records import normalise_record
+from storyscope.model import Story
 from storyscope.pipeline import analyze as analyze_story
 from storyscope.report import format_for, write_report
 from storyscope.settings import DEFAULT_DB
@@ -63,8 +64,7 @@ def analyze(
 def _analyze_paths(
     paths: list[str], out: Path, table: OutletTable | None, db: Path, model: str | None, options: ReadOptions
 ) -> bool:
-    result = load_articles(paths, table, options)
-    report_errors(result.errors)
+    result = read_inputs(paths, table, options)
     if not result.articles:
         raise StoryscopeError(Errors.E018.format())
     with Store(db) as store:
@@ -74,6 +74,16 @@ def _analyze_paths(
     write_report(analysis, out)
     info(f"wrote {out} ({len(analysis.articles)} articles, {len(result.errors)} failed inputs)")
     return bool(result.errors)
+
+
+def _story_from_line(line: bytes, lineno: int, table: OutletTable | None) -> Story:
+    """One ``--stories`` line: ``{"id", "title"?, "articles": [{"id", "title", "text", ...}]}``."""
+    raw = json.loads(line)
+    if not isinstance(raw, dict) or not isinstance(raw.get("articles"), list):
+        raise ValueError('expected {"id", "articles": [...]}')
+    articles = [to_article(normalise_record(item, f"article #{i}"), table) for i, item in enumerate(raw["articles"], 1)]
+    title = raw.get("title")
+    return Story(id=str(raw.get("id") or f"line-{lineno}"), title=str(title) if title else None, articles=articles)
 
 
 def _analyze_batch(
@@ -92,18 +102,13 @@ def _analyze_batch(
                 if not line.strip():
                     continue
                 try:
-                    story = json.loads(line)
-                    if not isinstance(story, dict) or not isinstance(story.get("articles"), list):
-                        raise ValueError("expected {\"id\", \"articles\": [...]}")
-                    articles = [
-                        to_article(normalise_record(raw, f"article #{i}"), table)
-                        for i, raw in enumerate(story["articles"], 1)
-                    ]
+                    story = _story_from_line(line, lineno, table)
                 except (ValueError, StoryscopeError) as exc:
                     errors.append(InputError(f"{stories}:{lineno}", str(exc)))
                     continue
-                story_id = str(story.get("id") or f"line-{lineno}")
-                analysis = analyze_story(articles, outlets=table, model=model, store=store, story_id=story_id)
+                analysis = analyze_story(
+                    story.articles, outlets=table, model=model, store=store, story_id=story.id, title=story.title
+                )
                 out.write(json.dumps(analysis.to_json_dict(), ensure_ascii=False) + "\n")
                 written += 1
                 advance(bar)

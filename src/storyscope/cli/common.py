@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from storyscope.errors import InputError
+from storyscope.ingest import LoadResult, ReadOptions, load_articles
 from storyscope.ingest.outlets import OutletTable
 
 console = Console(stderr=True)
@@ -65,3 +66,15 @@ def progress_bar(description: str, total: int | None) -> Iterator[Progress]:
 
 def advance(progress: Progress, amount: int = 1) -> None:
     progress.advance(progress.task_ids[0], amount)
+
+
+def read_inputs(paths: list[str], table: OutletTable | None, options: ReadOptions, known: Iterable[tuple[str, str]] = ()) -> LoadResult:
+    """Read inputs with a progress bar; print one line per failed input."""
+    with progress_bar("Reading", total=None) as bar:
+
+        def update(done: int, total: int) -> None:
+            bar.update(bar.task_ids[0], completed=done, total=total)
+
+        result = load_articles(paths, table, options, known=known, progress=update)
+    report_errors(result.errors)
+    return result

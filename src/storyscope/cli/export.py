@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -14,12 +14,12 @@ from storyscope.settings import DEFAULT_DB
 from storyscope.store import Store
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     parquet = "parquet"
     jsonl = "jsonl"
 
 
-class Table(str, Enum):
+class Table(StrEnum):
     articles = "articles"
     stories = "stories"
     analyses = "analyses"

@@ -16,10 +16,10 @@ from storyscope.cli.common import (
     advance,
     info,
     progress_bar,
+    read_inputs,
     read_outlets,
-    report_errors,
 )
-from storyscope.ingest import ReadOptions, load_articles
+from storyscope.ingest import ReadOptions
 from storyscope.nlp import load_pipeline
 from storyscope.pipeline import parse_articles
 from storyscope.settings import DEFAULT_DB
@@ -38,8 +38,7 @@ def ingest(
     table = read_outlets(outlets)
     with Store(db or Path(DEFAULT_DB)) as store:
         before = store.count_articles()
-        result = load_articles(paths, table, ReadOptions(allow_private, follow_links), known=store.kept_texts())
-        report_errors(result.errors)
+        result = read_inputs(paths, table, ReadOptions(allow_private, follow_links), known=store.kept_texts())
         stored = store.add_articles(result.articles)
         added = store.count_articles() - before
         todo = [a for a in stored if a.duplicate_of is None]

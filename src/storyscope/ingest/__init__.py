@@ -8,8 +8,7 @@ one bad input never stops a batch. :func:`load_articles` adds outlet resolution
 from __future__ import annotations
 
 import glob
-import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from storyscope.errors import Errors, InputError, InputFailure, StoryscopeError
 from storyscope.ingest import feeds, records, warc
 from storyscope.ingest.dedup import find_duplicates
 from storyscope.ingest.fetch import fetch
-from storyscope.ingest.files import MAX_DOCUMENT_BYTES, decode_utf8, read_bytes
+from storyscope.ingest.files import decode_utf8, read_bytes
 from storyscope.ingest.html import extract_page
 from storyscope.ingest.outlets import OutletTable, domain_of
 from storyscope.ingest.text import split_text_metadata
@@ -185,6 +184,8 @@ def read_input(source: str, options: ReadOptions = ReadOptions()) -> Iterator[Dr
         yield InputError(source, str(exc))
     except (OSError, MemoryError) as exc:
         yield InputError(source, f"cannot read: {exc}")
+    except Exception as exc:  # a parser library failing on hostile input must not end the batch
+        yield InputError(source, f"cannot parse: {type(exc).__name__}: {exc}")
 
 
 def to_article(draft: Draft, outlets: OutletTable | None) -> Article:
@@ -215,16 +216,21 @@ def load_articles(
     outlets: OutletTable | None = None,
     options: ReadOptions = ReadOptions(),
     known: Iterable[tuple[str, str]] = (),
+    progress: Callable[[int, int], None] | None = None,
 ) -> LoadResult:
     """Read every source; exact repeats are dropped, near-duplicates linked.
 
     ``known`` are ``(id, text)`` of articles already kept elsewhere (the store), so a
-    repost of a stored article is linked to it.
+    repost of a stored article is linked to it. ``progress(done, total)`` is called
+    after each input.
     """
     result = LoadResult()
     seen_hashes: set[str] = set()
     seen_ids: set[str] = set()
-    for source in iter_inputs(sources):
+    inputs = list(iter_inputs(sources))
+    for done, source in enumerate(inputs, 1):
+        if progress:
+            progress(done, len(inputs))
         if isinstance(source, InputError):
             result.errors.append(source)
             continue

@@ -27,5 +27,5 @@ def normalise_date(value: object) -> str | None:
             return date(*map(int, match.groups())).isoformat()
         except ValueError:
             return None
-    parsed = dateparser.parse(text, languages=["en"], settings=_SETTINGS)  # type: ignore[arg-type]
+    parsed = dateparser.parse(text, languages=["en"], settings=_SETTINGS)
     return parsed.date().isoformat() if parsed else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import trafilatura
 from htmldate import find_date
@@ -32,17 +33,20 @@ def extract_page(html: bytes | str, url: str | None = None) -> PageFields:
     document = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False
     )
-    text = (document.text or "").strip() if document is not None else ""
+    fields: dict[str, Any] = {}
+    if document is not None:
+        fields = document if isinstance(document, dict) else document.as_dict()
+    text = (fields.get("text") or "").strip()
     if not text:
         raise InputFailure(Errors.E007.format())
-    title = document.title or None
+    title = fields.get("title") or None
     if title and text.startswith(title + "\n"):
         text = text[len(title) + 1 :].lstrip()
     published = normalise_date(find_date(html, url=url, outputformat="%Y-%m-%d", original_date=True))
     return PageFields(
         title=title,
-        sitename=document.sitename or None,
-        published=published or normalise_date(document.date),
-        url=url or document.url or None,
+        sitename=fields.get("sitename") or None,
+        published=published or normalise_date(fields.get("date")),
+        url=url or fields.get("url") or None,
         text=text,
     )

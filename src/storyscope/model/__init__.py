@@ -9,8 +9,10 @@ generated from these classes and cannot drift from them.
 from storyscope.model.analysis import SCHEMA_VERSION, StoryAnalysis
 from storyscope.model.article import Article, Story
 from storyscope.model.claims import Claim, ClaimCoverage, ClaimSentence
-from storyscope.model.entities import Entity, EntityMention
+from storyscope.model.entities import Entity, EntityAlias, EntityMention, Title
 from storyscope.model.framing import DistinctiveTerm, OutletFraming, QuotedSpeaker, Tone
+from storyscope.model.quantities import QuantityFact, QuantityMention
+from storyscope.model.quotes import LedgerEntry, OtherSpeaker, Quote, SpanText, Wording, WordingChange
 from storyscope.model.spans import Mention, SentenceSpan
 from storyscope.model.summary import SummarySentence
 
@@ -22,13 +24,23 @@ __all__ = [
     "ClaimSentence",
     "DistinctiveTerm",
     "Entity",
+    "EntityAlias",
     "EntityMention",
+    "LedgerEntry",
     "Mention",
     "OutletFraming",
     "QuotedSpeaker",
+    "QuantityFact",
+    "QuantityMention",
+    "OtherSpeaker",
+    "Quote",
     "SentenceSpan",
+    "SpanText",
     "Story",
     "StoryAnalysis",
     "SummarySentence",
     "Tone",
+    "Title",
+    "Wording",
+    "WordingChange",
 ]

@@ -15,6 +15,8 @@ from storyscope.model.article import Article
 from storyscope.model.claims import Claim, ClaimCoverage
 from storyscope.model.entities import Entity
 from storyscope.model.framing import OutletFraming
+from storyscope.model.quantities import QuantityFact
+from storyscope.model.quotes import LedgerEntry, Quote
 from storyscope.model.spans import SentenceSpan
 from storyscope.model.summary import SummarySentence
 
@@ -34,6 +36,9 @@ class StoryAnalysis(BaseModel):
     articles: list[Article]
     sentences: list[SentenceSpan] | None = None
     entities: list[Entity] | None = None
+    quantities: list[QuantityFact] | None = None
+    quotes: list[Quote] | None = None
+    ledger: list[LedgerEntry] | None = None
     claims: list[Claim] | None = None
     claim_coverage: ClaimCoverage | None = None
     framing: list[OutletFraming] | None = None

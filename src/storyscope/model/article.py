@@ -55,12 +55,8 @@ class Article(BaseModel):
 
 
 class Story(BaseModel):
-    """Articles that tell one story. Duplicates stay listed but are analysed once."""
+    """Articles that tell one story (one line of ``analyze --stories`` input)."""
 
     id: str
     title: str | None = None
     articles: list[Article]
-
-    @property
-    def unique_articles(self) -> list[Article]:
-        return [a for a in self.articles if a.duplicate_of is None]

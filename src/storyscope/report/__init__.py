@@ -66,7 +66,7 @@ def _view(analysis: StoryAnalysis) -> dict[str, Any]:
         "labels": labels,
         "unique": [a for a in analysis.articles if a.duplicate_of is None],
         "date_range": (dates[0], dates[-1]) if dates else None,
-        "outlet_count": len({a.outlet or a.id for a in analysis.articles}),
+        "outlet_count": len({a.outlet or a.id for a in analysis.articles if a.duplicate_of is None}),
     }
 
 

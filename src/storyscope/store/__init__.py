@@ -141,8 +141,9 @@ class Store:
 
     def kept_texts(self) -> Iterator[tuple[str, str]]:
         """``(id, text)`` of stored articles that are not duplicates (for dedup)."""
-        for article_id, text in self.db.execute("SELECT id, text FROM articles WHERE duplicate_of IS NULL").fetchall():
-            yield article_id, text
+        cursor = self.db.execute("SELECT id, text FROM articles WHERE duplicate_of IS NULL")
+        while rows := cursor.fetchmany(1000):
+            yield from rows
 
     def count_articles(self) -> int:
         row = self.db.execute("SELECT count(*) FROM articles").fetchone()

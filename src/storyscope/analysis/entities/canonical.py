@@ -1,0 +1,170 @@
+"""Which mentions across a story's articles name the same entity.
+
+Rules, in the order they apply (each merge is recorded as an alias with its rule):
+
+- same-name: the same normalised form; for people, the same first name and surname
+  (middle names, initials and suffixes aside), so "Renata Okafor" = "Renata A. Okafor";
+- misspelling: a surname that is a rare near-spelling (rapidfuzz ratio ≥ 80) of a
+  full name's surname ("Okafur" → "Okafor"); guards keep different people apart: both
+  forms start with the same letter, are at least 4 letters long, the rare form occurs
+  in one article and fewer articles than the other, and when both come with a first
+  name those first names agree;
+- surname: a bare surname is the person with that surname named most recently before
+  it in the same article; else the only such person in the article; else the only one
+  in the story; otherwise it stays on its own (two Pryces are never guessed between);
+- acronym: a short form defined anywhere in the story ("Long Form (LF)"), or one whose
+  letters are exactly the initials of a single multi-word organisation in the story.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from storyscope.analysis.entities.mentions import normalise_name
+from storyscope.model import EntityMention
+
+MISSPELLING_MIN_SCORE = 80.0
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: Last words that make a multi-word name an organisation.
+ORGANISATION_HEADS = frozenset({
+    "institute", "agency", "department", "council", "coalition", "association", "committee", "foundation",
+    "center", "centre", "union", "party", "bureau", "service", "administration", "commission", "board",
+    "office", "university", "college", "company", "corporation", "inc", "corp", "ltd", "group", "collective",
+    "network", "alliance", "federation", "society", "league", "caucus", "ministry", "authority", "court",
+})
+_MINOR_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "at", "to", "de", "&"})
+
+
+@dataclass
+class Resolution:
+    """The entity key each mention resolves to, and why surface forms were merged."""
+
+    keys: list[str]
+    rules: dict[tuple[str, str], tuple[str, float | None]] = field(default_factory=dict)
+
+
+def name_parts(text: str) -> list[str]:
+    """Normalised name tokens without generational suffixes ("Jr.")."""
+    parts = normalise_name(text).split()
+    while len(parts) > 1 and parts[-1] in _NAME_SUFFIXES:
+        parts.pop()
+    return parts
+
+
+def form_types(mentions: list[EntityMention]) -> dict[str, str]:
+    """Majority type of each normalised surface form across the story.
+
+    A label from a fix (acronym definition, title context) counts twice: it is
+    evidence from the text around the mention, not just the tagger's guess; an
+    organisation's head noun at the end of a multi-word name counts three times.
+    """
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in mentions:
+        form = normalise_name(mention.text)
+        votes[form][mention.label] += 1 if mention.source == "ner" else 2
+        if len(form.split()) >= 2 and form.split()[-1] in ORGANISATION_HEADS:
+            votes[form]["ORG"] += 3  # "… Institute", "… Agency": the head noun says what it is
+    return {form: counter.most_common(1)[0][0] for form, counter in votes.items()}
+
+
+def misspelt_surnames(mentions: list[EntityMention], types: dict[str, str]) -> dict[str, tuple[str, float]]:
+    """Rare near-spellings of full names' surnames → (surname, score); see module doc for guards."""
+    surname_articles: dict[str, set[str]] = defaultdict(set)
+    first_names: dict[str, set[str]] = defaultdict(set)
+    single_articles: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        parts = name_parts(mention.text)
+        if len(parts) >= 2 and types.get(normalise_name(mention.text)) == "PERSON":
+            surname_articles[parts[-1]].add(mention.article_id)
+            first_names[parts[-1]].add(parts[0])
+        elif len(parts) == 1 and mention.text[:1].isupper():
+            single_articles[parts[0]].add(mention.article_id)
+    targets = sorted(surname_articles)
+    sources = sorted(set(targets) | set(single_articles))
+    if not targets or not sources:
+        return {}
+    mapping: dict[str, tuple[str, float]] = {}
+    for source in sources:
+        matches = process.extract(source, targets, scorer=fuzz.ratio, score_cutoff=MISSPELLING_MIN_SCORE, limit=5)
+        for target, score, _ in matches:
+            source_articles = surname_articles[source] | single_articles[source]
+            if (
+                target != source and len(source) >= 4 and len(target) >= 4 and source[0] == target[0]
+                and source not in (target + "s", target + "es")  # "the Clintons" is a family, not a typo
+                and len(source_articles) == 1 and len(source_articles) < len(surname_articles[target])
+                and (not first_names[source] or first_names[source] & first_names[target])
+            ):
+                mapping[source] = (target, score)
+                break
+    return mapping
+
+
+def _initials(form: str) -> str:
+    return "".join(word[0] for word in form.split() if word not in _MINOR_WORDS)
+
+
+def acronym_links(forms: set[str], types: dict[str, str], defined: dict[str, str]) -> dict[str, str]:
+    """Short form → long form: the story's definitions, then exact initials of one organisation."""
+    links = {short: long for short, long in defined.items() if short in forms}
+    long_forms = [f for f in forms if len(f.split()) >= 2 and types.get(f) != "PERSON"]
+    for form in forms:
+        if form in links or " " in form or not 2 <= len(form) <= 6:
+            continue
+        matches = [long for long in long_forms if _initials(long) == form]
+        if len(matches) == 1:
+            links[form] = matches[0]
+    return links
+
+
+def resolve(mentions: list[EntityMention], defined_acronyms: dict[str, str]) -> Resolution:
+    """Entity key of every mention (mentions in article order, each article's in text order)."""
+    types = form_types(mentions)
+    misspelt = misspelt_surnames(mentions, types)
+    forms = {normalise_name(m.text) for m in mentions}
+    acronyms = acronym_links(forms, types, defined_acronyms)
+    rules: dict[tuple[str, str], tuple[str, float | None]] = {}
+
+    def surname(part: str) -> str:
+        return misspelt[part][0] if part in misspelt else part
+
+    people_in: dict[str, set[str]] = defaultdict(set)  # article → person keys
+    people_by_surname: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        parts = name_parts(mention.text)
+        if len(parts) >= 2 and types[normalise_name(mention.text)] == "PERSON":
+            key = f"person:{parts[0]} {surname(parts[-1])}"
+            people_in[mention.article_id].add(key)
+            people_by_surname[surname(parts[-1])].add(key)
+
+    keys: list[str] = []
+    recent: dict[tuple[str, str], str] = {}  # (article, surname) → the person named last with it
+    for mention in mentions:
+        form = normalise_name(mention.text)
+        parts = name_parts(mention.text)
+        key = f"form:{acronyms.get(form, form)}"
+        if form in acronyms:
+            rules[(key, mention.text)] = ("acronym", None)
+        if len(parts) >= 2 and types[form] == "PERSON":
+            name = surname(parts[-1])
+            key = f"person:{parts[0]} {name}"
+            recent[(mention.article_id, name)] = key
+            if parts[-1] in misspelt:
+                rules[(key, mention.text)] = ("misspelling", misspelt[parts[-1]][1])
+        elif len(parts) == 1 and (mention.article_id, surname(parts[0])) in recent:
+            name = surname(parts[0])
+            key = recent[(mention.article_id, name)]
+            rules[(key, mention.text)] = ("misspelling", misspelt[parts[0]][1]) if parts[0] in misspelt else (
+                "surname", None)
+        elif len(parts) == 1 and types[form] == "PERSON":
+            name = surname(parts[0])
+            in_article = people_in[mention.article_id] & people_by_surname[name]
+            candidates = in_article or people_by_surname[name]
+            if len(candidates) == 1:
+                key = next(iter(candidates))
+                rules[(key, mention.text)] = ("misspelling", misspelt[parts[0]][1]) if parts[0] in misspelt else (
+                    "surname", None)
+        keys.append(key)
+    return Resolution(keys=keys, rules=rules)

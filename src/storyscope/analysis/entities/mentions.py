@@ -1,0 +1,274 @@
+"""Entity mentions in one article: the spaCy NER, cleaned, plus the fixes it needs on news text.
+
+Fixes, each general rather than tied to names:
+
+- spans are cleaned: a leading "the", a trailing possessive, a break at a paragraph
+  end, an outlet possessive before a name ("Bayline's Theo Marchetti") and a title or
+  honorific inside a PERSON span ("Superintendent Grace Tamura") are cut off;
+- acronyms defined in the text ("Border Enforcement Agency (BEA)") are found with the
+  Schwartz & Hearst algorithm (A simple algorithm for identifying abbreviation
+  definitions in biomedical text, PSB 2003) and every use of the short form is a mention;
+- title-noun context: capitalised words after a person title are a person
+  ("Mayor Renata Okafor"), and the words before an office title are a place for
+  jurisdiction offices ("Port Calder Mayor") or an organisation for others ("ICE Director"; an
+  acronym the tagger dropped is added, other words are only retyped).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from storyscope.analysis.entities.titles import (
+    HONORIFICS,
+    ORG_TITLES,
+    PLACE_TITLES,
+    appositive_titles,
+    is_title_word,
+    pre_name_title,
+    role_word,
+)
+from storyscope.model import Article, EntityMention
+
+#: NER labels that name things (numbers and dates belong to other sections).
+NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
+#: Labels an acronym's long form keeps; anything else defined by an acronym is an organisation.
+ACRONYM_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT"})
+_LEADING_WORDS = frozenset({"the", "a", "an"})
+_TRAILING = frozenset(",;:'\"“”‘’()-—")
+_MAX_NAME_RUN = 4
+
+
+def normalise_name(text: str) -> str:
+    """Grouping key of an entity surface string: no case, leading "the", possessive or punctuation."""
+    key = text.lower().replace("\u2019", "'")
+    key = re.sub(r"'s?\b", "", key)
+    key = re.sub(r"^the\s+", "", key)
+    key = re.sub(r"[^\w]+", " ", key)
+    return key.strip()
+
+
+@dataclass(frozen=True)
+class Found:
+    """A mention as token indices, before it becomes a record."""
+
+    start: int
+    end: int
+    label: str
+    source: str = "ner"
+
+
+@dataclass(frozen=True)
+class AcronymDefinition:
+    """"Long Form (LF)" in one article: the long form's and the short form's token spans."""
+
+    long: Span
+    short: Span
+
+
+def _breaks_before(doc: Doc, i: int) -> bool:
+    """A paragraph or line break between token i-1 and token i."""
+    return "\n" in doc[i - 1].whitespace_ or doc[i].is_space or doc[i - 1].is_space
+
+
+def clean_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
+    """Token range of an entity without the parts that are not its name (see module doc)."""
+    for i in range(start + 1, end):
+        if _breaks_before(doc, i):
+            end = i
+            break
+    if label == "PERSON":
+        for i in range(start, end - 1):
+            if doc[i].tag_ == "POS":
+                start = i + 1
+    while start < end and (doc[start].lower_ in _LEADING_WORDS or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (
+        doc[end - 1].tag_ == "POS" or doc[end - 1].is_space or doc[end - 1].text in _TRAILING
+        or doc[end - 1].lower_.replace("\u2019", "'") in ("'s", "s'")
+    ):
+        end -= 1
+    if label == "PERSON":
+        while end - start > 1 and is_title_word(doc[start]):
+            start += 1
+    if start >= end or not any(ch.isalpha() for ch in doc[start:end].text):
+        return None
+    return start, end
+
+
+def _best_long_form(short: str, long: str) -> int | None:
+    """Schwartz & Hearst: where in ``long`` the long form of ``short`` starts, or None."""
+    s, li = len(short) - 1, len(long) - 1
+    while s >= 0:
+        char = short[s].lower()
+        if not char.isalnum():
+            s -= 1
+            continue
+        while li >= 0 and (long[li].lower() != char or (s == 0 and li > 0 and long[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return None
+        li -= 1
+        s -= 1
+    return long.rfind(" ", 0, li + 1) + 1
+
+
+def _looks_like_acronym(token: Token) -> bool:
+    text = token.text
+    return 2 <= len(text) <= 10 and text[0].isalpha() and sum(c.isupper() for c in text) >= 2
+
+
+def find_acronym_definitions(doc: Doc) -> list[AcronymDefinition]:
+    """Every "Long Form (LF)" in the text whose long form spells the acronym."""
+    found = []
+    for i in range(1, len(doc) - 2):
+        if doc[i].text != "(" or doc[i + 2].text != ")" or not _looks_like_acronym(doc[i + 1]):
+            continue
+        short = doc[i + 1].text
+        window_start = max(0, i - min(len(short) + 5, 2 * len(short)))
+        window_start = next((j for j in range(i - 1, window_start, -1) if doc[j].is_sent_start), window_start)
+        window = doc[window_start:i]
+        if not window.text.strip():
+            continue
+        offset = _best_long_form(short, window.text)
+        if offset is None:
+            continue
+        long = doc.char_span(window.start_char + offset, window.end_char, alignment_mode="expand")
+        if long is None or len(long) < 2 or not long[0].text[:1].isupper():
+            continue
+        found.append(AcronymDefinition(long=long, short=doc[i + 1 : i + 2]))
+    return found
+
+
+class MentionSet:
+    """Non-overlapping mentions of one doc, indexed by token so lookups stay constant-time."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.by_start: dict[int, Found] = {}
+        self.owner: list[int | None] = [None] * len(doc)
+
+    def covering(self, start: int, end: int) -> Found | None:
+        """The mention overlapping tokens [start, end), if any."""
+        for i in range(start, end):
+            if self.owner[i] is not None:
+                return self.by_start[self.owner[i]]  # type: ignore[index]
+        return None
+
+    def add(self, found: Found) -> None:
+        self.by_start[found.start] = found
+        for i in range(found.start, found.end):
+            self.owner[i] = found.start
+
+    def remove(self, found: Found) -> None:
+        del self.by_start[found.start]
+        for i in range(found.start, found.end):
+            self.owner[i] = None
+
+    def add_or_relabel(self, new: Found, add: bool = True) -> None:
+        """Add ``new`` (when ``add``); a mention exactly at its tokens takes its label; partial overlaps stay."""
+        hit = self.covering(new.start, new.end)
+        if hit is None:
+            if add:
+                self.add(new)
+        elif (hit.start, hit.end) == (new.start, new.end) and hit.label != new.label:
+            self.add(replace(hit, label=new.label, source=new.source))
+
+    def sorted(self) -> list[Found]:
+        return [self.by_start[k] for k in sorted(self.by_start)]
+
+
+def acronym_mentions(doc: Doc, definitions: list[AcronymDefinition], spans: MentionSet) -> None:
+    """Long forms and every use of their short forms, added to ``spans`` in place."""
+    short_labels: dict[str, str] = {}
+    for definition in definitions:
+        long = definition.long
+        hit = spans.covering(long.start, long.end)
+        label = hit.label if hit is not None and hit.label in ACRONYM_LABELS else "ORG"
+        if hit is None or (hit.start, hit.end, hit.label) != (long.start, long.end, label):
+            for i in range(long.start, long.end):
+                while (other := spans.covering(i, i + 1)) is not None:
+                    spans.remove(other)
+            spans.add(Found(long.start, long.end, label, "acronym"))
+        short_labels.setdefault(definition.short.text, label)
+    if short_labels:
+        for token in doc:
+            if token.text in short_labels:
+                spans.add_or_relabel(Found(token.i, token.i + 1, short_labels[token.text], "acronym"))
+
+
+def _name_run_after(doc: Doc, i: int) -> tuple[int, int] | None:
+    """Capitalised proper-noun tokens right after token i ("Mayor [Renata Okafor]")."""
+    end = i + 1
+    while (
+        end < len(doc) and end - i <= _MAX_NAME_RUN and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
+        and not is_title_word(doc[end]) and not _breaks_before(doc, end)
+    ):
+        end += 1
+    return (i + 1, end) if end > i + 1 else None
+
+
+def _modifier_run_before(doc: Doc, i: int) -> tuple[int, int] | None:
+    """Proper-noun or all-caps tokens right before token i ("[Port Calder] Mayor", "[ICE] Director")."""
+    start = i
+    while (
+        start > 0 and i - start < _MAX_NAME_RUN and not _breaks_before(doc, start)
+        and (doc[start - 1].pos_ == "PROPN" or (doc[start - 1].is_upper and len(doc[start - 1]) > 1))
+        and doc[start - 1].text[:1].isupper() and not is_title_word(doc[start - 1])
+        and doc[start - 1].tag_ != "POS"
+    ):
+        start -= 1
+    return (start, i) if start < i else None
+
+
+def title_context_mentions(doc: Doc, spans: MentionSet) -> None:
+    """Types from title nouns: names after person titles, places/organisations before office titles."""
+    for token in doc:
+        if not is_title_word(token):
+            continue
+        run = _name_run_after(doc, token.i)
+        if run is not None and not (token.is_lower and token.text.lower() not in HONORIFICS):
+            spans.add_or_relabel(Found(run[0], run[1], "PERSON", "title-context"))
+        word = role_word(token)
+        if token.text[:1].isupper() and word in PLACE_TITLES | ORG_TITLES:
+            before = _modifier_run_before(doc, token.i)
+            if before is not None:
+                label = "GPE" if word in PLACE_TITLES else "ORG"
+                # Only an acronym is new evidence on its own ("ICE Director"); a capitalised word
+                # before a title may just be part of it ("Port Commissioner"), so it is only retyped.
+                acronym = before[1] - before[0] == 1 and doc[before[0]].is_upper and len(doc[before[0]]) > 1
+                spans.add_or_relabel(Found(before[0], before[1], label, "title-context"), add=acronym)
+
+
+def found_mentions(doc: Doc) -> list[Found]:
+    """Cleaned NER mentions plus acronym and title-context fixes, in text order."""
+    spans = MentionSet(doc)
+    for ent in doc.ents:
+        if ent.label_ not in NAMED_LABELS:
+            continue
+        cleaned = clean_span(doc, ent.start, ent.end, ent.label_)
+        if cleaned is not None and normalise_name(doc[cleaned[0] : cleaned[1]].text):
+            spans.add(Found(cleaned[0], cleaned[1], ent.label_))
+    acronym_mentions(doc, find_acronym_definitions(doc), spans)
+    title_context_mentions(doc, spans)
+    return spans.sorted()
+
+
+def to_record(doc: Doc, article_id: str, found: Found) -> EntityMention:
+    """An EntityMention with exact character offsets, and a person's titles at this mention."""
+    span = doc[found.start : found.end]
+    titles = []
+    if found.label == "PERSON":
+        pre = pre_name_title(doc, found.start, found.end, article_id)
+        titles = ([pre] if pre is not None else []) + appositive_titles(doc, span, article_id)
+    return EntityMention(
+        article_id=article_id, start=span.start_char, end=span.end_char, text=span.text,
+        label=found.label, source=found.source, titles=titles,  # type: ignore[arg-type]
+    )
+
+
+def extract_entity_mentions(article: Article, doc: Doc) -> list[EntityMention]:
+    """Per-article entity mentions with their titles (``storyscope extract`` and the story build)."""
+    return [to_record(doc, article.id, found) for found in found_mentions(doc)]

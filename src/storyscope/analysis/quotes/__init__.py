@@ -1,0 +1,86 @@
+"""Section ``quotes``: who said what in each article, and the story's quote ledger across outlets.
+
+Per article, the ``storyscope_attribution`` component's rules (:mod:`.attribution`)
+run on the parsed Doc; each attribution becomes a :class:`~storyscope.model.Quote`
+whose speaker is linked to the story's entities. At story level the quotes are
+merged into ledger entries (:mod:`.ledger`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from storyscope.analysis.entities import normalise_name
+from storyscope.analysis.quotes.attribution import Attribution, Fragments
+from storyscope.analysis.quotes.component import annotate
+from storyscope.analysis.quotes.ledger import build_ledger
+from storyscope.analysis.registry import StoryContext, register_section
+from storyscope.model import Article, Entity, Quote, SpanText
+
+__all__ = ["annotate", "build_quotes", "extract_quotes", "link_speakers"]
+
+
+def span_text(text: str, fragments: Fragments) -> SpanText:
+    """A role's fragments with their joined surface text (the convention of :class:`SpanText`)."""
+    return SpanText(text=" ".join(text[s:e] for s, e in fragments), spans=[(s, e) for s, e in fragments])
+
+
+def to_quote(article: Article, number: int, attribution: Attribution) -> Quote:
+    text = article.text
+    return Quote(
+        id=f"{article.id}#q{number}",
+        article_id=article.id,
+        source=span_text(text, attribution.source) if attribution.source else None,
+        cue=span_text(text, attribution.cue),
+        content=span_text(text, attribution.content),
+        direct=attribution.direct,
+        speaker=attribution.speaker,
+    )
+
+
+def extract_quotes(article: Article, doc: Doc) -> list[Quote]:
+    """Every attribution in one article, numbered in text order."""
+    return [to_quote(article, number, a) for number, a in enumerate(annotate(doc), 1)]
+
+
+def link_speakers(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
+    """Set ``speaker_entity_id``: the entity named like the speaker in the same article, else anywhere.
+
+    Entities are matched by their normalised mention text, so the link follows however
+    the entities section canonicalises names; a source that names no entity stays null.
+    """
+    in_article: dict[tuple[str, str], str] = {}
+    anywhere: dict[str, str] = {}
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        for mention in entity.mentions:
+            key = normalise_name(mention.text)
+            in_article.setdefault((mention.article_id, key), entity.id)
+            anywhere.setdefault(key, entity.id)
+        canonical = normalise_name(entity.canonical)
+        anywhere.setdefault(canonical, entity.id)
+        if entity.type == "PERSON" and len(canonical.split()) > 1:
+            by_surname[canonical.split()[-1]].add(entity.id)
+    linked = []
+    for quote in quotes:
+        key = normalise_name(quote.speaker) if quote.speaker else ""
+        entity_id = (in_article.get((quote.article_id, key)) or anywhere.get(key)) if key else None
+        if key and " " not in key and len(by_surname.get(key, ())) == 1:
+            # A bare surname the article never expands: the story's one full name with that surname.
+            entity_id = next(iter(by_surname[key]))
+        linked.append(quote.model_copy(update={"speaker_entity_id": entity_id}))
+    return linked
+
+
+@register_section("quotes", extract=extract_quotes)
+def build_quotes(context: StoryContext) -> None:
+    """Quotes of every analysed article linked to entities, and the ledger across articles."""
+    per_article = context.extracted("quotes")
+    quotes = [q for a in context.articles for q in per_article[a.id]]
+    quotes = link_speakers(quotes, context.analysis.entities or [])
+    context.analysis.quotes = quotes
+    context.analysis.ledger = build_ledger(quotes)
+
+

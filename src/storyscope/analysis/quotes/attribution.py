@@ -1,0 +1,760 @@
+"""Attribution relations (source, cue, content) from a dependency parse and quotation marks.
+
+The rules are general patterns of news reporting, read off the parse (Pareti 2016's
+source/cue/content roles; the direct-quote heuristics of textacy's
+``direct_quotations``, extended to what it misses):
+
+* a quotation whose nearest reporting verb in the same sentence(s) is its cue, the
+  verb's subject its source (speaker before, after or inside a split quotation;
+  quotations sharing one cue are one content);
+* ``"…" -Speaker`` (a dash after the closing mark), ``X: "…"`` and ``From X: "…"``;
+* indirect speech: a reporting verb's clausal complement ("Voss said the city
+  would…"), or the rest of the sentence when the cue is parenthetical or follows the
+  content ("The plan, she said, is dead"), and "according to X";
+* scare quotes (a quotation of fewer than four words not governed by its cue) are not
+  attributions.
+
+Pronoun sources ("she") are resolved to the nearest preceding named person of
+compatible gender (honorifics, then first names via ``gender_guesser``); a bare
+surname to the fullest form of that name in the article.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from gender_guesser.detector import Detector
+from spacy.tokens import Doc, Span, Token
+
+from storyscope.analysis.quotes.lexicon import (
+    HONORIFIC_GENDER,
+    INTENT_VERBS,
+    NOUN_CUES,
+    OBJECT_VERBS,
+    PREP_VERBS,
+    PRONOUN_GENDER,
+    QUOTE_ONLY_VERBS,
+    REPORTING_VERBS,
+)
+from storyscope.analysis.quotes.marks import QUOTE_CHARS, Quotation, find_quotations
+
+Fragments = tuple[tuple[int, int], ...]
+
+#: How far (characters) from a quotation its cue may be: bounds the work on pathological input.
+CUE_WINDOW = 250
+#: Quotations with fewer words than this need a cue that governs them (else they are scare quotes).
+MIN_QUOTE_WORDS = 4
+_DASHES = "-\u2013\u2014\u2015"
+#: A line opening with a short name and a colon: "Pence: Flowers won't be at the debate".
+_COLON_LINE = re.compile(r"^(?P<head>[^\W\d][^\n:]{0,40}?):[ \t]+(?P<body>[^\n]+)", re.MULTILINE)
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_CONTENT_DEPS = ("ccomp",)
+_SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attribution in a Doc: character fragments of each role and the resolved speaker name."""
+
+    source: Fragments | None
+    cue: Fragments
+    content: Fragments
+    direct: bool
+    speaker: str | None
+
+
+class _Quotes:
+    """Quotation fragments of a Doc, with a fast "which quotation holds this offset" lookup."""
+
+    def __init__(self, quotations: Sequence[Quotation]):
+        self.quotations = list(quotations)
+        self._frags = sorted((s, e, i) for i, q in enumerate(self.quotations) for s, e in q.fragments)
+        self._starts = [s for s, _, _ in self._frags]
+
+    def at(self, offset: int) -> int | None:
+        """Index of the quotation whose fragment contains ``offset``, if any."""
+        k = bisect.bisect_right(self._starts, offset) - 1
+        if k >= 0 and self._frags[k][0] <= offset < self._frags[k][1]:
+            return self._frags[k][2]
+        return None
+
+    def fragment_at(self, offset: int) -> tuple[int, int] | None:
+        k = bisect.bisect_right(self._starts, offset) - 1
+        if k >= 0 and self._frags[k][0] <= offset < self._frags[k][1]:
+            return self._frags[k][0], self._frags[k][1]
+        return None
+
+
+_SENTENCES = "storyscope_sentence_of_token"
+_TEXT = "storyscope_text"
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text`` without rebuilding it from the tokens on every call."""
+    return doc.user_data[_TEXT]
+
+
+def _sent(token: Token) -> Span:
+    """``token.sent`` in constant time (spaCy's walks the Doc) from the index :func:`find_attributions` builds."""
+    return token.doc.user_data[_SENTENCES][token.i]
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """Every attribution in ``doc``, in text order of content."""
+    doc.user_data[_SENTENCES] = [sent for sent in doc.sents for _ in sent]
+    doc.user_data[_TEXT] = doc.text
+    try:
+        return _find_attributions(doc)
+    finally:
+        del doc.user_data[_SENTENCES], doc.user_data[_TEXT]
+
+
+def _find_attributions(doc: Doc) -> list[Attribution]:
+    text = _text(doc)
+    quotes = _Quotes(find_quotations(text))
+    inside = [quotes.at(t.idx) is not None for t in doc]
+    verbs = [t for t in doc if _is_cue_verb(t) and not inside[t.i]]
+    verb_starts = [t.idx for t in verbs]
+    people = _People(doc)
+    found: list[Attribution] = []
+    used_verbs: set[int] = set()
+    by_cue: dict[object, list[Quotation]] = {}
+    cue_info: dict[object, tuple[Fragments | None, Fragments, Token | Span | None]] = {}
+    previous: tuple[Quotation, object] | None = None
+    for quotation in quotes.quotations:
+        match = _direct_cue(doc, quotation, verbs, verb_starts, inside)
+        if match is None:
+            if previous is not None and _follows_cue(_text(doc), previous[0], quotation, cue_info[previous[1]][1]):
+                # '"A?" X asked. "B."': B continues the quotation X's cue introduced.
+                by_cue[previous[1]].append(quotation)
+            previous = None
+            continue
+        key, source, cue, head = match
+        previous = (quotation, key)
+        by_cue.setdefault(key, []).append(quotation)
+        cue_info[key] = (source, cue, head)
+        if isinstance(key, int):
+            used_verbs.add(key)
+    for key, quotations in by_cue.items():
+        source, cue, head = cue_info[key]
+        content = tuple(f for q in quotations for f in q.fragments)
+        found.append(Attribution(source, cue, content, True, people.speaker(head)))
+    for verb in verbs:
+        if verb.i not in used_verbs:
+            attribution = _indirect(doc, verb, quotes, inside, people)
+            if attribution is not None:
+                found.append(attribution)
+    found.extend(_according_to(doc, quotes, inside, people))
+    found.extend(_noun_cues(doc, quotes, inside, people))
+    found.extend(_colon_lines(doc, people))
+    return sorted(_outermost_stances(doc, found), key=lambda a: a.content[0])
+
+
+def _outermost_stances(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """Drop stance and intent attributions nested in another attribution's content.
+
+    "He said he plans to …" attributes the plan to his saying; the nested "plans" is part of
+    what he said. Nested speech ("she said he told her …") is kept.
+    """
+    contents = sorted(f for a in found for f in a.content)
+    starts = [s for s, _ in contents]
+    kept = []
+    for attribution in found:
+        cue_start = attribution.cue[0][0]
+        k = bisect.bisect_right(starts, cue_start) - 1
+        nested = any(
+            contents[i][0] <= cue_start < contents[i][1] and (contents[i][0], contents[i][1]) not in attribution.content
+            for i in range(max(0, k - 5), k + 1)
+        )
+        if nested and not _speech_cue(doc, attribution.cue):
+            continue
+        kept.append(attribution)
+    return kept
+
+
+def _speech_cue(doc: Doc, cue: Fragments) -> bool:
+    """Whether a cue is a verb of saying (not of stance, intent or evidence)."""
+    span = doc.char_span(cue[0][0], cue[0][1], alignment_mode="expand")
+    return span is not None and any(t.lemma_.lower() in REPORTING_VERBS for t in span)
+
+
+_CUE_VERBS = REPORTING_VERBS | QUOTE_ONLY_VERBS | INTENT_VERBS | OBJECT_VERBS | frozenset(PREP_VERBS)
+
+
+def _is_cue_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in _CUE_VERBS
+
+
+# --- direct quotations -------------------------------------------------------------------
+
+
+def _follows_cue(text: str, earlier: Quotation, later: Quotation, cue: Fragments) -> bool:
+    """Whether ``later`` comes right after a cue sentence that closed ``earlier``, in one paragraph."""
+    between = text[earlier.end : later.start]
+    cue_start, cue_end = cue[0]
+    return (
+        "\n" not in between
+        and earlier.end <= cue_start < later.start
+        and len(between) < 120
+        and between.rstrip().endswith((".", ":"))
+    )
+
+
+def _standalone(text: str, quotation: Quotation, tokens: Sequence[Token]) -> bool:
+    """Whether a quotation is a statement of its own rather than words embedded in a clause.
+
+    It is when it starts or ends its sentence, or is set off by a colon or comma before or a
+    comma after ("X said, "…"", ""…," X said"). A dash after usually opens an apposition
+    (""…" — a description X rejected"); ``"…" -Speaker`` is matched on its own.
+    """
+    before = text[: quotation.start].rstrip()[-1:]
+    after = text[quotation.end :].lstrip()[:1]
+    inner_end = text[quotation.end - 2 : quotation.end - 1]
+    return (
+        tokens[0].is_sent_start
+        or before in ("", ":", ",", "\n")
+        or after in ("", ",")
+        or inner_end in (",", ".", "?", "!")
+    )
+
+
+def _direct_cue(
+    doc: Doc,
+    quotation: Quotation,
+    verbs: list[Token],
+    verb_starts: list[int],
+    inside: list[bool],
+) -> tuple[object, Fragments | None, Fragments, Token | Span | None] | None:
+    """(grouping key, source, cue, speaker head) of a quotation, or None when it has no cue."""
+    tokens = _tokens_in(doc, quotation.start, quotation.end)
+    if not tokens:
+        return None
+    words = sum(1 for t in tokens if t.is_alpha)
+    short = words < MIN_QUOTE_WORDS
+    dash = _dash_speaker(doc, quotation)
+    if dash is not None:
+        return dash
+    colon = _colon_speaker(doc, quotation, inside)
+    if colon is not None:
+        return colon
+    sentences = {_sent(tokens[0]).start, _sent(tokens[-1]).start}
+    last = _sent(tokens[-1])
+    if last.end < len(doc) and doc[last.end].idx - quotation.end < 3:
+        sentences.add(last.end)  # '"…" X said.' split by the parser after the closing mark
+    paragraph = (_text(doc).rfind("\n", 0, quotation.start) + 1, _find_or_end(_text(doc), "\n", quotation.end))
+    standalone = _standalone(_text(doc), quotation, tokens)
+    lo = bisect.bisect_left(verb_starts, quotation.start - CUE_WINDOW)
+    hi = bisect.bisect_right(verb_starts, quotation.end + CUE_WINDOW)
+    best: tuple[int, Token] | None = None
+    for verb in verbs[lo:hi]:
+        if verb.lemma_.lower() not in REPORTING_VERBS and verb.lemma_.lower() not in QUOTE_ONLY_VERBS:
+            continue  # verbs of stance or intent ("cited", "wants") do not introduce quotations
+        colon_before = _sentence_ends_with_colon_before(verb, quotation)
+        if not colon_before and (_sent(verb).start not in sentences or not paragraph[0] <= verb.idx < paragraph[1]):
+            continue
+        governs = _governs(verb, tokens)
+        if not governs and (short or not standalone):
+            continue
+        if _reports_around(verb, quotation):
+            continue  # a partial quotation inside reported speech: left to the indirect rule
+        if verb.lemma_.lower() in QUOTE_ONLY_VERBS and not governs:
+            continue
+        gap = min(abs(verb.idx - quotation.end), abs(quotation.start - verb.idx - len(verb)))
+        for _start, e in quotation.fragments[:-1]:
+            gap = min(gap, abs(verb.idx - e))
+        if best is None or gap < best[0]:
+            best = (gap, verb)
+    if best is None:
+        return None
+    verb = best[1]
+    subject = _subject(verb, inside)
+    source = _span_fragments(subject) if subject is not None else None
+    return verb.i, source, _cue_fragments(verb), subject.root if subject is not None else None
+
+
+def _reports_around(verb: Token, quotation: Quotation) -> bool:
+    """Whether the quotation is only the end of a longer complement of ``verb`` (a mixed quotation).
+
+    "said that the plan was "a disgrace"", "called half of them "deplorables"": the content is the
+    whole complement, found by the indirect rules, not the quoted words alone.
+    """
+    lemma = verb.lemma_.lower()
+    for child in verb.rights:
+        handled = (
+            child.dep_ == "ccomp"
+            or (child.dep_ == "xcomp" and lemma in INTENT_VERBS)
+            or (child.dep_ in ("oprd", "xcomp", "dobj") and lemma in QUOTE_ONLY_VERBS)
+            or (child.dep_ == "dobj" and lemma in OBJECT_VERBS)
+            or child.lower_ in PREP_VERBS.get(lemma, ())
+        )
+        if not handled:
+            continue  # the indirect rules would not take this complement: keep the quotation direct
+        start = child.left_edge.idx
+        right = child.right_edge
+        end = right.idx + len(right)
+        words_before = len(_text(verb.doc)[start : quotation.start].split())
+        if start < quotation.start < end and words_before >= 2:
+            return True
+    return False
+
+
+def _sentence_ends_with_colon_before(verb: Token, quotation: Quotation) -> bool:
+    """Whether ``verb``'s sentence ends with a colon right before the quotation ("X said:\n\n"…")."""
+    text = _text(verb.doc)
+    end = _sent(verb).end_char
+    if not 0 <= quotation.start - end < 5:
+        return False
+    at = end
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at > 0 and text[at - 1] == ":"
+
+
+def _find_or_end(text: str, needle: str, start: int) -> int:
+    found = text.find(needle, start)
+    return len(text) if found < 0 else found
+
+
+def _governs(verb: Token, tokens: Sequence[Token]) -> bool:
+    """Whether ``verb`` is a syntactic ancestor of a token of the quotation."""
+    return any(verb in t.ancestors for t in tokens)
+
+
+def _dash_speaker(doc: Doc, quotation: Quotation) -> tuple[object, Fragments | None, Fragments, Span] | None:
+    """``"…" -Speaker``: a dash right after the closing mark followed by a name on the same line."""
+    text = _text(doc)
+    at = quotation.end
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    if not quotation.closed or at >= len(text) or text[at] not in _DASHES:
+        return None
+    line_end = text.find("\n", at)
+    line_end = min(len(text) if line_end < 0 else line_end, at + 150)
+    span = doc.char_span(at + 1, line_end, alignment_mode="expand")
+    if span is None:
+        return None
+    speaker = _trim(span)
+    if speaker is None or len(speaker) > 12 or not any(t.pos_ == "PROPN" for t in speaker):
+        return None
+    if not speaker.text.lstrip(_DASHES)[:1].isupper() or any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in speaker):
+        return None  # a name line, not an apposition ("— a description the mayor rejected")
+    start = max(speaker.start_char, at + 1)
+    while text[start] in _DASHES or text[start].isspace():
+        start += 1
+    return ("dash", at), ((start, speaker.end_char),), ((at, at + 1),), speaker
+
+
+def _colon_speaker(
+    doc: Doc, quotation: Quotation, inside: list[bool]
+) -> tuple[object, Fragments | None, Fragments, Span] | None:
+    """``X: "…"`` and ``From X: "…"``: a short name phrase and a colon right before the quotation."""
+    text = _text(doc)
+    at = quotation.start
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    if at == 0 or text[at - 1] != ":":
+        return None
+    colon = at - 1
+    line_start = max(text.rfind("\n", 0, colon) + 1, colon - 150)
+    span = doc.char_span(line_start, colon, alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    # Only the clause right before the colon: after the last sentence boundary inside the line.
+    start = span.start
+    for token in span:
+        if token.is_sent_start or token.text in ".;!?":
+            start = token.i + (0 if token.is_sent_start else 1)
+    phrase = doc[start : span.end]
+    if phrase and phrase[0].lower_ == "from":
+        phrase = doc[phrase.start + 1 : phrase.end]
+    phrase = _trim(phrase) if len(phrase) else None
+    if phrase is None or len(phrase) > 10 or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None
+    if not any(t.pos_ == "PROPN" or t.ent_type_ in _SPEAKER_LABELS for t in phrase):
+        return None
+    if any(inside[t.i] for t in phrase):
+        return None
+    return ("colon", colon), _span_fragments(phrase), ((colon, colon + 1),), phrase
+
+
+# --- indirect speech ---------------------------------------------------------------------
+
+
+def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people: _People) -> Attribution | None:
+    """Reported speech cued by ``verb``: its complement clause, or the sentence around a parenthetical cue."""
+    lemma = verb.lemma_.lower()
+    clausal = lemma in REPORTING_VERBS or lemma in INTENT_VERBS
+    after = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS or (c.dep_ == "xcomp" and lemma in INTENT_VERBS)]
+    before = [c for c in verb.lefts if c.dep_ in _CONTENT_DEPS]
+    objects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ != "PRON"] if lemma in OBJECT_VERBS else []
+    # "called the charges unsubstantiated": the object and what it is called.
+    predicates = [c for c in verb.rights if c.dep_ in ("oprd", "xcomp") and lemma in QUOTE_ONLY_VERBS]
+    preps = [
+        c for c in verb.rights
+        if c.lower_ in PREP_VERBS.get(lemma, ()) and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+    ]
+    cue = _cue_fragments(verb)
+    if clausal and after:
+        content = _fragments_of(doc, after[0].subtree, quotes)
+    elif clausal and (before or verb.dep_ == "parataxis"):
+        clause = _cue_clause(verb)
+        tokens = [t for t in _paragraph_part(_sent(verb), verb) if t.i not in clause]
+        content = _fragments_of(doc, tokens, quotes)
+    elif objects:
+        content = _fragments_of(doc, objects[0].subtree, quotes)
+    elif predicates:
+        first = min((c for c in verb.rights if c.dep_ == "dobj"), default=predicates[0], key=lambda c: c.i)
+        content = _fragments_of(doc, doc[first.left_edge.i : predicates[0].right_edge.i + 1], quotes)
+    elif preps:
+        prep = preps[0]
+        cue = _merge_fragments(cue, ((prep.idx, prep.idx + len(prep)),))
+        objects_of_prep = [t for g in prep.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
+        content = _fragments_of(doc, objects_of_prep, quotes)
+    else:
+        return None
+    if not content or sum(e - s for s, e in content) < 3:
+        return None
+    subject = _subject(verb, inside)
+    source = _span_fragments(subject) if subject is not None else None
+    if source is not None and _overlaps(source, content):
+        return None
+    direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
+    speaker = people.speaker(subject.root if subject is not None else None)
+    return Attribution(source, cue, content, direct, speaker)
+
+
+def _paragraph_part(sentence: Span, anchor: Token) -> list[Token]:
+    """The tokens of ``sentence`` in the same paragraph as ``anchor`` (parses can run over paragraph breaks)."""
+    text = _text(sentence.doc)
+    start = text.rfind("\n", 0, anchor.idx) + 1
+    end = _find_or_end(text, "\n", anchor.idx)
+    return [t for t in sentence if start <= t.idx < end]
+
+
+def _cue_clause(verb: Token) -> set[int]:
+    """Token indices of a parenthetical or post-posed cue clause: the verb and all but its content."""
+    clause = {verb.i}
+    for child in verb.children:
+        if child.dep_ in _CONTENT_DEPS:
+            continue
+        clause.update(t.i for t in child.subtree)
+    return clause
+
+
+def _according_to(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People) -> list[Attribution]:
+    """"according to X": X is the source, the rest of the sentence the content."""
+    found = []
+    for token in doc:
+        if token.lower_ != "according" or inside[token.i] or token.i + 1 >= len(doc):
+            continue
+        to = doc[token.i + 1]
+        if to.lower_ != "to":
+            continue
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        source_span = _trim(doc[objects[0].left_edge.i : objects[0].right_edge.i + 1])
+        if source_span is None:
+            continue
+        phrase = {token.i, to.i} | {t.i for t in token.subtree} | {t.i for t in to.subtree}
+        tokens = [t for t in _paragraph_part(_sent(token), token) if t.i not in phrase]
+        content = _fragments_of(doc, tokens, quotes)
+        if not content or sum(e - s for s, e in content) < 8:
+            continue
+        direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
+        cue = ((token.idx, to.idx + len(to)),)
+        source = _span_fragments(source_span)
+        found.append(Attribution(source, cue, content, direct, people.speaker(source_span)))
+    return found
+
+
+def _colon_lines(doc: Doc, people: _People) -> list[Attribution]:
+    """Headline and transcript form "Name: statement" without quotation marks: a short name, a colon, a line."""
+    text = _text(doc)
+    found = []
+    for line in _COLON_LINE.finditer(text):
+        head_start, head_end = line.span("head")
+        body_start, body_end = line.span("body")
+        words = text[head_start:head_end].split()
+        if len(words) > 5 or not all(w[0].isupper() for w in words) or any(c.isdigit() for c in "".join(words)):
+            continue
+        if text[body_start] in QUOTE_CHARS or len(text[body_start:body_end].split()) < 4:
+            continue  # quotations after a colon are direct speech, handled with the other quotations
+        while body_end > body_start and text[body_end - 1] in ".;, ":
+            body_end -= 1
+        head = doc.char_span(head_start, head_end, alignment_mode="expand")
+        speaker = people.speaker(head) if head is not None else None
+        cue = ((head_end, head_end + 1),)
+        found.append(Attribution(((head_start, head_end),), cue, ((body_start, body_end),), False, speaker))
+    return found
+
+
+def _noun_cues(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People) -> list[Attribution]:
+    """"Trump's claim that …": a cue noun, its possessor as source and its "that"-clause as content."""
+    found = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOUN_CUES or inside[noun.i]:
+            continue
+        clauses = [
+            c for c in noun.rights
+            if c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        ]
+        owners = [c for c in noun.lefts if c.dep_ == "poss"]
+        if not clauses or not owners:
+            continue
+        owner = _trim(doc[owners[0].left_edge.i : owners[0].right_edge.i + 1])
+        content = _fragments_of(doc, clauses[0].subtree, quotes)
+        if owner is None or not content:
+            continue
+        # The possessive marker is not part of the source ("Trump's" -> "Trump").
+        end = owner.end
+        while end > owner.start + 1 and doc[end - 1].tag_ == "POS":
+            end -= 1
+        source = ((owner.start_char, doc[end - 1].idx + len(doc[end - 1])),)
+        direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
+        cue = ((noun.idx, noun.idx + len(noun)),)
+        found.append(Attribution(source, cue, content, direct, people.speaker(doc[owner.start : end].root)))
+    return found
+
+
+# --- spans -------------------------------------------------------------------------------
+
+
+def _subject(verb: Token, inside: list[bool]) -> Span | None:
+    """The subject phrase of ``verb`` (or of the clause it is conjoined or subordinate to)."""
+    current = verb
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                span = _trim(_within_paragraph(current.doc[child.left_edge.i : child.right_edge.i + 1], verb))
+                if span is None or any(inside[t.i] for t in span):
+                    return None
+                return span
+        if current.dep_ not in ("conj", "advcl", "xcomp") or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _within_paragraph(span: Span, anchor: Token) -> Span:
+    """The part of ``span`` in ``anchor``'s paragraph (the parser may join a headline to the next line)."""
+    text = _text(span.doc)
+    start = text.rfind("\n", 0, anchor.idx) + 1
+    end = _find_or_end(text, "\n", anchor.idx)
+    tokens = [t for t in span if start <= t.idx < end]
+    return span.doc[tokens[0].i : tokens[-1].i + 1] if tokens else span.doc[anchor.i : anchor.i]
+
+
+def _cue_fragments(verb: Token) -> Fragments:
+    """The verb with its adjacent auxiliaries and negation ("has said", "did not say") and particle."""
+    doc = verb.doc
+    start = verb.i
+    while start > 0 and doc[start - 1].head is verb and doc[start - 1].dep_ in ("aux", "auxpass", "neg"):
+        start -= 1
+    end = verb.i + 1
+    if end < len(doc) and doc[end].head is verb and doc[end].dep_ == "prt":
+        end += 1
+    return ((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])),)
+
+
+def _trim(span: Span) -> Span | None:
+    """``span`` without leading/trailing punctuation and whitespace; None when nothing is left."""
+    if not len(span):
+        return None
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _span_fragments(span: Span) -> Fragments:
+    return ((span.start_char, span.end_char),)
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _fragments_of(doc: Doc, tokens: Iterable[Token], quotes: _Quotes) -> Fragments:
+    """Contiguous runs of ``tokens`` as trimmed character fragments, widened to whole quotations they cut."""
+    runs: list[list[Token]] = []
+    for token in sorted(tokens, key=lambda t: t.i):
+        if runs and token.i == runs[-1][-1].i + 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    fragments: list[tuple[int, int]] = []
+    for run in runs:
+        start, end = _trim_run(run)
+        if start is None or end is None:
+            continue
+        fragment = quotes.fragment_at(start)
+        if fragment is not None:
+            start = min(start, fragment[0])
+        fragment = quotes.fragment_at(end - 1)
+        if fragment is not None:
+            end = max(end, fragment[1])
+        if fragments and start <= fragments[-1][1]:
+            fragments[-1] = (fragments[-1][0], max(end, fragments[-1][1]))
+        else:
+            fragments.append((start, end))
+    return tuple(fragments)
+
+
+def _trim_run(run: list[Token]) -> tuple[int | None, int | None]:
+    """Character bounds of a token run without edge punctuation (quotation marks are kept)."""
+    lo, hi = 0, len(run)
+    while lo < hi and (run[lo].is_space or (run[lo].is_punct and run[lo].text not in QUOTE_CHARS)):
+        lo += 1
+    while hi > lo and (run[hi - 1].is_space or (run[hi - 1].is_punct and run[hi - 1].text not in QUOTE_CHARS)):
+        hi -= 1
+    if hi <= lo:
+        return None, None
+    return run[lo].idx, run[hi - 1].idx + len(run[hi - 1])
+
+
+def _merge_fragments(a: Fragments, b: Fragments) -> Fragments:
+    """Fragments of both, in text order, touching ones joined when only a space separates them."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(a + b):
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def _overlaps(a: Fragments, b: Fragments) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+# --- speakers ----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _gender_detector() -> Detector:
+    return Detector(case_sensitive=False)
+
+
+def _given_name_gender(token: Token) -> str | None:
+    """Gender ``gender_guesser`` gives a word as a given name; None for possessors and unknown words."""
+    doc = token.doc
+    if not token.is_alpha or (token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "POS"):
+        return None  # possessors are not given names ("Bayline's Theo Marchetti")
+    guess = _gender_detector().get_gender(token.text)
+    if guess in ("male", "mostly_male"):
+        return "male"
+    if guess in ("female", "mostly_female"):
+        return "female"
+    return None
+
+
+def _from_given_names(name: Span) -> Span:
+    """``name`` from the given names right before its last word on ("Port Calder Mayor Renata Okafor" ->
+    "Renata Okafor"); unchanged when no given name precedes the last word."""
+    start = name.end - 1
+    while start > name.start and _given_name_gender(name.doc[start - 1]) is not None:
+        start -= 1
+    return name if start == name.end - 1 else name.doc[start : name.end]
+
+
+class _People:
+    """The named people and organisations of one Doc, indexed once for speaker resolution."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.ents = {i: ent for ent in doc.ents if ent.label_ in _SPEAKER_LABELS for i in range(ent.start, ent.end)}
+        self.persons = sorted(
+            [ent for ent in doc.ents if ent.label_ == "PERSON"] + self._untagged_names(), key=lambda e: e.start
+        )
+        self._person_ends = [ent.end for ent in self.persons]
+        self.full_names: dict[str, list[Span]] = {}  # last word -> multi-word PERSON mentions
+        for ent in self.persons:
+            if len(ent) > 1:
+                self.full_names.setdefault(ent[-1].text, []).append(ent)
+
+    def _untagged_names(self) -> list[Span]:
+        """Subject proper-noun runs the NER missed that contain a known given name ("Mayor Renata Okafor")."""
+        names = []
+        for token in self.doc:
+            if token.dep_ not in _SUBJECT_DEPS or token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
+                continue
+            start = token.i
+            while start > max(token.i - 8, 0) and self.doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            name = _from_given_names(self.doc[start : token.i + 1])
+            if len(name) > 1:  # only runs with a given name: titles and places are not people
+                names.append(name)
+        return names
+
+    def full_span(self, ent: Span) -> Span:
+        """A multi-word name as given; a bare surname as the nearest full name before it.
+
+        ("Okafor" -> "Renata Okafor"; with two people of one surname, the one named last.)
+        """
+        candidates = self.full_names.get(ent[-1].text, []) if len(ent) == 1 else []
+        if not candidates:
+            return ent
+        before = [c for c in candidates if c.start < ent.start]
+        return before[-1] if before else candidates[0]
+
+    def full_name(self, ent: Span) -> str:
+        """The full name from its given name on, without titles the NER kept ("Mayor Ana Ruiz" -> "Ana Ruiz")."""
+        return _from_given_names(self.full_span(ent)).text
+
+    def speaker(self, head: Token | Span | None) -> str | None:
+        """The name a source refers to: a named speaker's full name, or a pronoun's antecedent."""
+        if head is None:
+            return None
+        root = head.root if isinstance(head, Span) else head
+        if root.lower_ in PRONOUN_GENDER and root.pos_ == "PRON":
+            antecedent = self.antecedent(root)
+            return self.full_name(antecedent) if antecedent is not None else None
+        candidates = [root, *(c for c in root.children if c.dep_ == "appos")]
+        if isinstance(head, Span):  # a phrase without a verb ("-Sen. Jolene Pryce"): any name in it
+            candidates += [t for t in head if t.ent_type_ == "PERSON"]
+        for token in candidates:
+            ent = self.ents.get(token.i)
+            if ent is not None:
+                return self.full_name(ent) if ent.label_ == "PERSON" else ent.text
+        if root.pos_ == "PROPN":  # a name the NER missed: the run of proper nouns it ends
+            start = root.i
+            while start > max(root.i - 8, 0) and self.doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            return self.full_name(self.doc[start : root.i + 1])
+        return None
+
+    def antecedent(self, pronoun: Token) -> Span | None:
+        """Nearest PERSON before ``pronoun`` of compatible gender, preferring clause subjects (the salient ones)."""
+        wanted = PRONOUN_GENDER[pronoun.lower_]
+        k = bisect.bisect_right(self._person_ends, pronoun.i)
+        window = [e for e in reversed(self.persons[max(0, k - 50) : k]) if self.gender(e) in (None, wanted)]
+        subjects = [e for e in window if e.root.dep_ in _SUBJECT_DEPS or e.root.head.dep_ in _SUBJECT_DEPS]
+        for pool in (subjects, window):
+            if pool:
+                return pool[0]
+        return None
+
+    def gender(self, ent: Span) -> str | None:
+        """Gender signalled by an honorific before the name or by its full name's first name."""
+        if ent.start > 0:
+            honorific = self.doc[ent.start - 1].lower_.rstrip(".")
+            if honorific in HONORIFIC_GENDER:
+                return HONORIFIC_GENDER[honorific]
+        return self._given_name_gender(self.full_span(ent))
+
+    def _given_name_gender(self, name: Span) -> str | None:
+        """Gender of the first word before the surname known as a given name."""
+        for token in name[:-1]:
+            gender = _given_name_gender(token)
+            if gender is not None:
+                return gender
+        return None

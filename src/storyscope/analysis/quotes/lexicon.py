@@ -1,0 +1,65 @@
+"""Word lists the attribution rules read: reporting verbs and pronoun genders.
+
+Reporting verbs follow the speech-act and cognition verbs of attribution corpora
+(PARC 3.0, Pareti 2016; PolNeAR, Newell et al. 2018): verbs of saying, writing,
+showing and believing whose clausal complement is what is attributed.
+"""
+
+from __future__ import annotations
+
+#: Verb lemmas whose clausal complement (``ccomp``) or quotation is attributed content.
+REPORTING_VERBS = frozenset(
+    """
+    say tell add note write claim warn argue insist state explain announce report ask reply respond
+    answer suggest acknowledge admit declare confirm deny tweet post caution contend assert maintain recall
+    predict promise pledge vow urge complain comment observe remark stress emphasize emphasise continue
+    conclude agree believe think find show estimate reveal indicate testify allege concede mention charge
+    hope fear worry expect propose demand threaten boast joke quip wonder question recount reiterate repeat
+    shout scream chant sing inform assure reassure advise counter retort lament learn hear read disclose
+    signal acknowledge document calculate conclude determine rule speculate guess recommend contend
+    proclaim affirm admit predict project forecast write blog tweet text email tell
+    know understand feel decide realize realise recognize recognise suspect doubt assume insist""".split()
+)
+
+#: Verbs whose direct object is what is attributed ("Clinton cited the remarks", "critics blasted the plan").
+OBJECT_VERBS = frozenset(
+    """
+    cite criticize criticise attack blast condemn endorse reject support oppose praise mention reference echo
+    acknowledge announce propose offer deny dispute defend question demand discuss describe explain unveil
+    document detail highlight welcome applaud slam decry tout dismiss denounce recommend predict
+    reveal disclose confirm report show find estimate want note seek express back promote blame accept invoke
+    advocate consider address mock""".split()
+)
+
+#: Verbs whose prepositional object is what is attributed ("called for a review", "warned of delays").
+PREP_VERBS: dict[str, frozenset[str]] = {
+    "call": frozenset({"for", "on"}),
+    "point": frozenset({"to"}),
+    "speak": frozenset({"of", "about"}),
+    "talk": frozenset({"about"}),
+    "warn": frozenset({"of", "about", "against"}),
+    "ask": frozenset({"about", "for"}),
+    "push": frozenset({"for"}),
+    "argue": frozenset({"for", "against"}),
+    "complain": frozenset({"about"}),
+    "insist": frozenset({"on"}),
+    "accuse": frozenset({"of"}),
+}
+
+#: Nouns that cue the "that"-clause they govern, their possessor being the source ("Trump's claim that …").
+NOUN_CUES = frozenset(
+    """
+    claim statement assertion argument warning promise pledge comment remark suggestion belief accusation
+    allegation view position proposal report insistence contention prediction vow threat charge""".split()
+)
+
+#: Verbs whose infinitival complement (``xcomp``: "vowed to fight") is the attributed content.
+INTENT_VERBS = frozenset(
+    "promise pledge vow threaten refuse decline urge want plan hope expect propose agree demand ask tell seek".split()
+)
+
+#: Verbs that attribute a quotation they govern but are too common to cue on their own ("called it 'reckless'").
+QUOTE_ONLY_VERBS = frozenset("call describe label dub term brand".split())
+
+PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female", "sir": "male", "dame": "female"}

@@ -1,0 +1,207 @@
+"""Attribution (section ``quotes``). All text here is fictional, written for these tests."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import spacy
+
+from storyscope.analysis.quotes import extract_quotes
+from storyscope.analysis.quotes.ledger import build_ledger, word_changes
+from storyscope.analysis.quotes.marks import find_quotations
+from storyscope.model import Article, Quote, SpanText
+from tests.conftest import EXAMPLES, OUTLETS, assert_offsets_exact
+
+
+def quotes_of(nlp, text: str) -> list[Quote]:
+    return extract_quotes(Article(id="t", text=text), nlp(text))
+
+
+def roles(quote: Quote) -> tuple[str | None, str, str]:
+    return (quote.source.text if quote.source else None, quote.cue.text, quote.content.text)
+
+
+def check_slices(text: str, quotes: list[Quote]) -> None:
+    for quote in quotes:
+        for role in (quote.source, quote.cue, quote.content):
+            if role is not None:
+                assert role.text == " ".join(text[s:e] for s, e in role.spans)
+
+
+# --- quotation marks ---------------------------------------------------------------------
+
+
+def test_marks_pair_curly_and_straight_and_doubled_apostrophes():
+    text = "She said “yes, today.” He said \"no, never.\" They said ''maybe later.''"
+    found = [[text[s:e] for s, e in q.fragments] for q in find_quotations(text)]
+    assert found == [["“yes, today.”"], ['"no, never."'], ["''maybe later.''"]]
+
+
+def test_marks_continue_over_paragraphs_only_when_next_paragraph_opens():
+    text = "“First part of the statement.\n\n“Second part.” she said.\n\n“Dangling quote\n\nPlain paragraph."
+    quotations = find_quotations(text)
+    assert [text[s:e] for s, e in quotations[0].fragments] == ["“First part of the statement.", "“Second part.”"]
+    assert quotations[0].closed
+    assert [text[s:e] for s, e in quotations[1].fragments] == ["“Dangling quote"] and not quotations[1].closed
+
+
+# --- attribution forms -------------------------------------------------------------------
+
+
+def test_split_quote_with_speaker_inside_is_one_discontinuous_content(nlp):
+    text = "“We are ready for the storm,” Mayor Ana Ruiz said, “and we will open every shelter.”"
+    [quote] = quotes_of(nlp, text)
+    assert roles(quote) == (
+        "Mayor Ana Ruiz",
+        "said",
+        "“We are ready for the storm,” “and we will open every shelter.”",
+    )
+    assert quote.direct and len(quote.content.spans) == 2 and quote.speaker == "Ana Ruiz"
+    check_slices(text, [quote])
+
+
+def test_indirect_speech_content_is_the_complement_clause(nlp):
+    text = "Harbor master Tom Bell said the pier would stay closed until Friday."
+    [quote] = quotes_of(nlp, text)
+    assert roles(quote) == ("Harbor master Tom Bell", "said", "the pier would stay closed until Friday")
+    assert not quote.direct
+
+
+def test_according_to_dash_and_colon_forms(nlp):
+    text = (
+        "The bridge carries 40,000 cars a day, according to the county roads office.\n\n"
+        "“Fix the bridge before winter comes back.” -Sen. Maria Lopez\n\n"
+        "From union leader Carl Osei: “Our members will not cross that bridge.”"
+    )
+    found = {q.cue.text: q for q in quotes_of(nlp, text)}
+    assert roles(found["according to"]) == (
+        "the county roads office",
+        "according to",
+        "The bridge carries 40,000 cars a day",
+    )
+    assert found["-"].source.text == "Sen. Maria Lopez" and found["-"].speaker == "Maria Lopez"
+    assert found[":"].source.text == "union leader Carl Osei"
+    assert found[":"].content.text == "“Our members will not cross that bridge.”"
+
+
+def test_pronoun_speaker_resolves_to_nearest_compatible_person(nlp):
+    text = (
+        "Fire chief Linda Park toured the flooded streets with engineer David Chen on Monday.\n\n"
+        "“The water came up faster than anyone expected,” she said."
+    )
+    [quote] = [q for q in quotes_of(nlp, text) if q.direct]
+    assert quote.source.text == "she" and quote.speaker == "Linda Park"
+
+
+def test_scare_quotes_are_not_attributions(nlp):
+    text = "The so-called “green wall” was finished in May. Critics mocked the “plan” for weeks."
+    quotes = quotes_of(nlp, text)
+    assert [q for q in quotes if q.direct] == []  # no quotation is anybody's words
+    assert [roles(q) for q in quotes] == [("Critics", "mocked", "the “plan”")]  # a stance, not a quote
+
+
+def test_speaker_after_the_quote_in_the_next_sentence_and_follow_on_quote(nlp):
+    text = "“Who pays for the new pier?” Joan Fry asked. “Not the developers.”"
+    [quote] = quotes_of(nlp, text)
+    assert quote.source.text == "Joan Fry" and quote.cue.text == "asked"
+    assert quote.content.text == "“Who pays for the new pier?” “Not the developers.”"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x " + "\u201c" * 3000 + " said " + '"' * 3000,
+        "word " * 20000,
+        ("A very long clause, she said, \"and another part\" " * 2000),
+        "\u201cOnly a quote with no close and no speaker " * 50,
+        "",
+    ],
+    ids=["thousands-of-marks", "no-sentences", "100k-paragraph", "only-quotes", "empty"],
+)
+def test_bad_input_finishes_without_error(nlp, text):
+    started = time.perf_counter()
+    quotes = quotes_of(nlp, text)
+    assert time.perf_counter() - started < 30
+    check_slices(text, quotes)
+
+
+# --- spaCy component ---------------------------------------------------------------------
+
+
+def test_component_registered_by_name_sets_doc_extension():
+    import storyscope.analysis.quotes  # noqa: F401  (registers the factory)
+    from storyscope.settings import default_model_name
+
+    nlp = spacy.load(default_model_name())
+    nlp.add_pipe("storyscope_attribution")
+    doc = nlp("“The lights stay on,” said utility spokesman Ray Dunn.")
+    [attribution] = doc._.attributions
+    assert doc.text[slice(*attribution.source[0])] == "utility spokesman Ray Dunn"
+    assert attribution.direct
+
+
+# --- ledger and story --------------------------------------------------------------------
+
+
+def _quote(qid: str, article: str, content: str, speaker: str, entity: str | None) -> Quote:
+    span = SpanText(text=content, spans=[(0, len(content))])
+    return Quote(id=qid, article_id=article, source=span, cue=span, content=span, direct=True, speaker=speaker,
+                 speaker_entity_id=entity)
+
+
+def test_ledger_merges_same_words_and_flags_other_speaker():
+    quotes = [
+        _quote("a#q1", "a", "“We will rebuild the pier by summer,”", "Ana Ruiz", "E1"),
+        _quote("b#q1", "b", "\"We will rebuild the pier by the summer.\"", "Ana Ruiz", "E1"),
+        _quote("c#q1", "c", "“We will rebuild the pier by summer,”", "Tom Bell", "E2"),
+        _quote("c#q2", "c", "“The budget is a disaster for small towns.”", "Tom Bell", "E2"),
+    ]
+    ledger = build_ledger(quotes)
+    ruiz = next(e for e in ledger if e.speaker_entity_id == "E1")
+    assert ruiz.article_ids == ["a", "b"]
+    assert [o.speaker for o in ruiz.also_attributed_to] == ["Tom Bell"]
+    assert any("the" in (c.reference, c.variant) for w in ruiz.wordings for c in w.changes)
+    budget = next(e for e in ledger if "budget" in e.content)
+    assert budget.also_attributed_to == [] and budget.article_ids == ["c"]
+
+
+def test_word_changes_lists_only_differences():
+    changes = word_changes("we are not hiding anyone", "we're not hiding anyone")
+    assert [(c.op, c.reference, c.variant) for c in changes] == [("replace", "we are", "we're")]
+
+
+def test_harbor_story_quotes_ledger_and_report(tmp_path):
+    import storyscope
+
+    analysis = storyscope.analyze(storyscope.load(str(EXAMPLES), outlets=str(OUTLETS)))
+    data = analysis.to_json_dict()
+    assert assert_offsets_exact(data) > 0
+    assert data["quotes"] and data["ledger"]
+    # The same words are Okafor's in one outlet and council member Alan Pryce's in another.
+    flagged = [e for e in analysis.ledger if "tear them apart" in e.content and e.also_attributed_to]
+    assert flagged
+    assert {e.speaker for e in flagged} >= {"Alan Pryce"}
+    # A statement carried by several outlets, in different wordings and with "she said", is one entry.
+    [hiding] = [e for e in analysis.ledger if "hiding anyone" in e.content]
+    assert hiding.speaker == "Renata Okafor" and len(hiding.article_ids) >= 3
+    assert any(w.changes for w in hiding.wordings)
+    html = storyscope.write_report(analysis, tmp_path / "r.html").read_text()
+    assert "Who said what" in html
+    markdown = storyscope.write_report(analysis, tmp_path / "r.md").read_text()
+    assert "## Who said what" in markdown
+
+
+def test_object_preposition_noun_and_headline_cues(nlp):
+    text = (
+        "Port Ellery: Ferry Fares Will Double Next Spring\n\n"
+        "Councillor Ivy Moss called for a full audit of the ferry budget. "
+        "The harbor board cited rising fuel costs. "
+        "Moss rejected the board's claim that the fares had been frozen for ten years."
+    )
+    found = {q.cue.text: q for q in quotes_of(nlp, text)}
+    assert roles(found[":"]) == ("Port Ellery", ":", "Ferry Fares Will Double Next Spring")
+    assert roles(found["called for"]) == ("Councillor Ivy Moss", "called for", "a full audit of the ferry budget")
+    assert roles(found["cited"]) == ("The harbor board", "cited", "rising fuel costs")
+    assert roles(found["claim"]) == ("the board", "claim", "that the fares had been frozen for ten years")
+    check_slices(text, list(found.values()))
