@@ -109,12 +109,12 @@ def test_quoted_words_counted_apart(nlp):
 def test_story_quotes_reads_the_attribution_interface():
     quotes = [{"article_id": "a", "source": {"text": "the mayor", "spans": [[0, 9]]},
                "cue": {"text": "said", "spans": []}, "content": {"text": "no", "spans": [[20, 22]]},
-               "direct": True, "speaker_entity_id": None},
+               "direct": True, "speaker": "Mayor Lin", "speaker_entity_id": None},
               {"article_id": "a", "source": None, "cue": None, "content": {"text": "x", "spans": [[30, 31]]},
                "direct": False, "speaker": "Ana Ruiz"}]
     context = StoryContext(analysis=SimpleNamespace(quotes=quotes), docs={})
     views = story_quotes(context)
-    assert views == [QuoteView("a", "the mayor", True, ((20, 22),)), QuoteView("a", "Ana Ruiz", False, ((30, 31),))]
+    assert views == [QuoteView("a", "Mayor Lin", True, ((20, 22),)), QuoteView("a", "Ana Ruiz", False, ((30, 31),))]
     assert story_quotes(StoryContext(analysis=SimpleNamespace(), docs={})) == []
 
 

@@ -58,14 +58,13 @@ def _field(item: Any, name: str) -> Any:
 def story_quotes(context: StoryContext) -> list[QuoteView]:
     """The attribution section's quotes, when it was built (its ``quotes`` items), else none.
 
-    Each item has ``article_id``, ``direct``, ``content`` ``{"text", "spans"}`` and a speaker
-    (``speaker`` name, else the ``source`` text).
+    Each item has ``article_id``, ``direct``, ``content`` ``{"text", "spans"}`` and ``speaker``,
+    the resolved speaker name (None when the source could not be resolved: "who", "it").
     """
     views = []
     for quote in getattr(context.analysis, "quotes", None) or []:
         content = _field(quote, "content") or {}
-        source = _field(quote, "source")
-        speaker = _field(quote, "speaker") or (_field(source, "text") if source else None)
+        speaker = _field(quote, "speaker")
         views.append(
             QuoteView(
                 article_id=_field(quote, "article_id"),
