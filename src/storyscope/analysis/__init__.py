@@ -10,15 +10,25 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from storyscope.analysis import entities, quantities, quotes, sentences, timeline  # noqa: F401  (registers sections)
+from storyscope.analysis import (  # noqa: F401  (registers sections)
+    claims,
+    entities,
+    framing,
+    quantities,
+    quotes,
+    sentences,
+    summary,
+    timeline,
+)
 from storyscope.analysis.registry import SECTIONS, StoryContext
 from storyscope.ingest.outlets import OutletTable
 from storyscope.model import Article, StoryAnalysis
 
 __all__ = ["ORDER", "SECTIONS", "StoryContext", "build_analysis", "extract_items"]
 
-#: Run order of the sections: later ones read earlier results (quantities and quotes use entities).
-ORDER = ("sentences", "entities", "quantities", "quotes", "timeline")
+#: Run order of the sections: later ones read earlier results (quantities and quotes use entities;
+#: claims read sentences; framing reads quotes; summary reads claims and framing).
+ORDER = ("sentences", "entities", "quantities", "quotes", "timeline", "claims", "framing", "summary")
 assert set(ORDER) == set(SECTIONS), f"sections registered but not ordered: {set(SECTIONS) ^ set(ORDER)}"
 
 

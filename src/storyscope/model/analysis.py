@@ -12,10 +12,13 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from storyscope.model.article import Article
+from storyscope.model.claims import Claim, ClaimCoverage
 from storyscope.model.entities import Entity
+from storyscope.model.framing import OutletFraming
 from storyscope.model.quantities import QuantityFact
 from storyscope.model.quotes import LedgerEntry, Quote
 from storyscope.model.spans import SentenceSpan
+from storyscope.model.summary import SummarySentence
 from storyscope.model.timeline import TemporalMention, TimelineEntry
 
 SCHEMA_VERSION = "1.0"
@@ -41,6 +44,10 @@ class StoryAnalysis(BaseModel):
     timeline_captions: list[TemporalMention] | None = Field(
         default=None, description="dates found in photo captions, kept out of the story timeline"
     )
+    claims: list[Claim] | None = None
+    claim_coverage: ClaimCoverage | None = None
+    framing: list[OutletFraming] | None = None
+    summary: list[SummarySentence] | None = None
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:

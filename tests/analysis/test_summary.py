@@ -1,0 +1,63 @@
+"""The neutral summary: verbatim, cited sentences; shared facts first; loaded wording avoided."""
+
+from __future__ import annotations
+
+import storyscope
+from storyscope.analysis.lexicon import loaded_lexicon, nrc_vad_lexicon
+from tests.conftest import EXAMPLES, OUTLETS, assert_offsets_exact
+
+# Fictional: three outlets report a reservoir closure; one says it with loaded words.
+RESERVOIR = [
+    {"id": "r1", "outlet": "Lakeside Post", "text": (
+        "The county closed the Fenwick reservoir on Monday after tests found high levels of algae toxins. "
+        "Health director Ines Mbeki said the water would be tested again next week. "
+        "Boat rentals at the marina were cancelled for the month.")},
+    {"id": "r2", "outlet": "County Herald", "text": (
+        "Fenwick reservoir was closed by the county on Monday because tests found algae toxins. "
+        "Ines Mbeki, the health director, said new tests are planned for next week. "
+        "A fishing tournament planned for Saturday was moved to Lake Orla.")},
+    {"id": "r3", "outlet": "Valley Voice", "text": (
+        "Disaster! The county finally shut the toxic, disgusting Fenwick reservoir on Monday "
+        "after horrific tests found algae toxins! "
+        "Who trusts these incompetent officials now? "
+        "Ines Mbeki said new tests will come next week.")},
+]
+
+
+def test_summary_cites_verbatim_sentences_and_supporters():
+    analysis = storyscope.analyze(storyscope.load(EXAMPLES, outlets=OUTLETS))
+    data = analysis.to_json_dict()
+    assert_offsets_exact(data)
+    texts = {a.id: a.text for a in analysis.articles}
+    claims = {c.id: c for c in analysis.claims}
+    assert 3 <= len(analysis.summary) <= 7
+    for item in analysis.summary:
+        assert texts[item.article_id][item.start : item.end] == item.text
+        claim = claims[item.claim_id]
+        assert set(item.supporting_article_ids) == set(claim.article_ids) - {item.article_id}
+    assert len({s.claim_id for s in analysis.summary}) == len(analysis.summary)  # no claim twice
+    first = claims[analysis.summary[0].claim_id]
+    assert len(first.outlets) == max(len(c.outlets) for c in analysis.claims)  # most shared fact first
+    words = sum(len(s.text.split()) for s in analysis.summary)
+    assert words <= 150 + max(len(s.text.split()) for s in analysis.summary)
+
+
+def test_shared_fact_told_in_neutral_words():
+    analysis = storyscope.analyze(RESERVOIR)
+    chosen = [s.text for s in analysis.summary]
+    assert any("Fenwick" in text for text in chosen[:1])
+    assert all("!" not in text and not text.endswith("?") for text in chosen)
+    closure = next(c for c in analysis.claims if any("Disaster" in s.text or "toxic," in s.text for s in c.sentences))
+    assert len(closure.outlets) == 3
+    assert analysis.summary[0].article_id in {"r1", "r2"}
+    assert analysis.summary[0].claim_id == closure.id
+
+
+def test_loaded_lexicon_from_vader_and_user_nrc_file(tmp_path):
+    vader = loaded_lexicon()
+    assert vader.name == "vader" and vader.is_loaded("Horrific") and not vader.is_loaded("reservoir")
+    path = tmp_path / "nrc.txt"
+    path.write_text("Word\tValence\tArousal\tDominance\nfury\t0.1\t0.95\t0.6\ncalm\t0.8\t0.1\t0.5\n", encoding="utf-8")
+    nrc = nrc_vad_lexicon(str(path))
+    assert nrc.name == "nrc-vad" and nrc.loaded == {"fury"}
+    assert nrc.loaded_share(["fury", "calm", "sea", "sky"]) == 0.25
