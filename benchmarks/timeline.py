@@ -140,23 +140,25 @@ def inference_benchmark(nlp: Language, path: Path) -> None:
             peers["copy_within3"].append(abs((date.fromisoformat(other["date"]) - truth).days) <= 3)
     n = len(ours["given"])
 
-    def share(values: list[bool]) -> str:
-        return f"{100 * sum(values) / n:.1f}% ({sum(values)}/{n})"
-
     print(f"\nPublication-date inference, {path.name}: {len(pairs)} two-article stories with both dates, {n} trials")
     print()
     print("| method | answers | true day covered | wrong precise day | median window (days) |")
     print("|---|---|---|---|---|")
     widths = ours["width"]
     median = f"{statistics.median(widths):g}" if widths else "-"
-    print(f"| storyscope published_inferred | {share(ours['given'])} | {share(ours['contains'])} "
-          f"| {share(ours['wrong_day'])} | {median} (closed windows: {len(widths)}) |")
+    print(f"| storyscope published_inferred | {pct(ours['given'])} | {pct(ours['contains'])} "
+          f"| {pct(ours['wrong_day'])} | {median} (closed windows: {len(widths)}) |")
     wrong_htmldate = [g and not r for g, r in zip(peers["htmldate_given"], peers["htmldate_right"], strict=True)]
-    print(f"| htmldate find_date | {share(peers['htmldate_given'])} | {share(peers['htmldate_right'])} "
-          f"| {share(wrong_htmldate)} | 1 |")
+    print(f"| htmldate find_date | {pct(peers['htmldate_given'])} | {pct(peers['htmldate_right'])} "
+          f"| {pct(wrong_htmldate)} | 1 |")
     wrong_copy = [not r for r in peers["copy_right"]]
-    print(f"| other article's date | 100.0% ({n}/{n}) | {share(peers['copy_right'])} | {share(wrong_copy)} | 1 "
-          f"(within ±3 days: {share(peers['copy_within3'])}) |")
+    print(f"| other article's date | 100.0% ({n}/{n}) | {pct(peers['copy_right'])} | {pct(wrong_copy)} | 1 "
+          f"(within ±3 days: {pct(peers['copy_within3'])}) |")
+
+
+def pct(values: list[bool]) -> str:
+    """Share of true values, with the counts."""
+    return f"{100 * sum(values) / len(values):.1f}% ({sum(values)}/{len(values)})" if values else "-"
 
 
 def main() -> None:
@@ -184,9 +186,6 @@ def main() -> None:
             rows[category]["dateparser_past"].append(peer_past)
         if item["caption"]:
             captions.append(mention is not None and mention.caption)
-
-    def pct(values: list[bool]) -> str:
-        return f"{100 * sum(values) / len(values):.1f}% ({sum(values)}/{len(values)})"
 
     print(f"Timeline gold set: {len(items)} expressions ({GOLD.relative_to(ROOT)}), dateparser {dateparser.__version__}")
     print()
