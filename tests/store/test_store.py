@@ -87,3 +87,15 @@ def test_older_file_is_migrated_in_place_keeping_data(tmp_path, monkeypatch):
         assert store.schema_version() == len(upgraded)
         assert store.count_articles() == 2
         assert store.db.execute("SELECT DISTINCT language FROM articles").fetchall() == [("en",)]
+
+
+def test_corpus_term_counts_add_each_article_once(tmp_path):
+    from collections import Counter
+
+    with Store(tmp_path / "s.duckdb") as store:
+        first = {"h1": Counter({"city council": 2, "vote": 1}), "h2": Counter({"vote": 3})}
+        assert store.add_term_counts(first, "p") == 2
+        assert store.add_term_counts({"h2": Counter({"vote": 3}), "h3": Counter({"ferry": 1})}, "p") == 1
+        assert store.add_term_counts({"h1": Counter({"vote": 9})}, "other-pipeline") == 1
+        counts, total, articles = store.term_counts(["vote", "ferry", "absent"], "p")
+    assert counts == Counter({"vote": 4, "ferry": 1}) and total == 7 and articles == 3

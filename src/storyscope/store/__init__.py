@@ -9,7 +9,8 @@ upgrades older files in place.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
 
@@ -40,6 +41,12 @@ MIGRATIONS: list[list[str]] = [
         """CREATE TABLE analyses (
             story_id VARCHAR PRIMARY KEY, pipeline VARCHAR, schema_version VARCHAR,
             created_at TIMESTAMP DEFAULT current_timestamp, analysis JSON NOT NULL)""",
+    ],
+    [  # 2: corpus term counts, the background of framing's prior (aggregated, so vocabulary-sized)
+        """CREATE TABLE corpus_articles (
+            content_hash VARCHAR NOT NULL, pipeline VARCHAR NOT NULL, PRIMARY KEY (content_hash, pipeline))""",
+        """CREATE TABLE corpus_terms (
+            pipeline VARCHAR NOT NULL, term VARCHAR NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (pipeline, term))""",
     ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -164,6 +171,42 @@ class Store:
         with self._transaction():
             for digest, blob in parses:
                 self.db.execute("INSERT OR IGNORE INTO parses VALUES (?, ?, ?)", [digest, pipeline, blob])
+
+    # -- corpus term counts ---------------------------------------------------
+    def add_term_counts(self, counts: Mapping[str, Counter[str]], pipeline: str) -> int:
+        """Add articles' term counts (keyed by content hash) to the corpus totals, once per
+        article and pipeline; return how many articles were new."""
+        with self._transaction():
+            known = {
+                row[0]
+                for row in self.db.execute(
+                    "SELECT content_hash FROM corpus_articles WHERE pipeline = ? AND content_hash IN (SELECT unnest(?))",
+                    [pipeline, list(counts)],
+                ).fetchall()
+            }
+            new = [digest for digest in counts if digest not in known]
+            if not new:
+                return 0
+            total: Counter[str] = sum((counts[digest] for digest in new), Counter())
+            self.db.execute(
+                "INSERT INTO corpus_articles SELECT unnest(?), ?", [new, pipeline]
+            )
+            self.db.execute(
+                "INSERT INTO corpus_terms SELECT ?, unnest(?), unnest(?) "
+                "ON CONFLICT (pipeline, term) DO UPDATE SET n = corpus_terms.n + excluded.n",
+                [pipeline, list(total), list(total.values())],
+            )
+        return len(new)
+
+    def term_counts(self, terms: Iterable[str], pipeline: str) -> tuple[Counter[str], int, int]:
+        """Corpus counts of ``terms``, the count over every term, and the number of articles."""
+        wanted = list(terms)
+        rows = self.db.execute(
+            "SELECT term, n FROM corpus_terms WHERE pipeline = ? AND term IN (SELECT unnest(?))", [pipeline, wanted]
+        ).fetchall() if wanted else []
+        total = self.db.execute("SELECT coalesce(sum(n), 0) FROM corpus_terms WHERE pipeline = ?", [pipeline]).fetchone()
+        articles = self.db.execute("SELECT count(*) FROM corpus_articles WHERE pipeline = ?", [pipeline]).fetchone()
+        return Counter(dict(rows)), int(total[0]) if total else 0, int(articles[0]) if articles else 0
 
     # -- stories and analyses -------------------------------------------------
     def save_analysis(self, analysis: StoryAnalysis, pipeline: str) -> None:
