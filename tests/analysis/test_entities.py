@@ -65,6 +65,8 @@ def test_title_conflicts_compare_rank_and_office():
     assert not titles_conflict(title("a", "former governor"), title("b", "senator"))
     assert not titles_conflict(title("a", "council member"), title("b", "sponsor"))
     assert not titles_conflict(title("a", "representative"), title("b", "chairman"))
+    assert not titles_conflict(title("a", "former president"), title("b", "president"))
+    assert titles_conflict(title("a", "former deputy director"), title("b", "director"))
 
 
 def test_acronym_definition_found_with_its_long_form(nlp):
