@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
 
 import duckdb
+from datasketch import MinHash
 
 from storyscope.errors import Errors, StoryscopeError
+from storyscope.ingest.dedup import THRESHOLD, band_keys, minhash, signature_bytes, signature_from_bytes
 from storyscope.model import Article, StoryAnalysis
 
-#: Ordered schema migrations; version N is reached by running MIGRATIONS[N-1].
-MIGRATIONS: list[list[str]] = [
+#: Ordered schema migrations; version N is reached by running MIGRATIONS[N-1]: SQL statements,
+#: or functions of the store for steps SQL cannot do (computing signatures of stored texts).
+MIGRATIONS: list[list[str | Callable[[Store], None]]] = [
     [
         "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
         """CREATE TABLE articles (
@@ -47,6 +50,11 @@ MIGRATIONS: list[list[str]] = [
             content_hash VARCHAR NOT NULL, pipeline VARCHAR NOT NULL, PRIMARY KEY (content_hash, pipeline))""",
         """CREATE TABLE corpus_terms (
             pipeline VARCHAR NOT NULL, term VARCHAR NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (pipeline, term))""",
+    ],
+    [  # 3: the near-duplicate index (MinHash signatures and LSH band keys of kept articles)
+        "CREATE TABLE minhashes (article_id VARCHAR PRIMARY KEY, signature BLOB NOT NULL)",
+        "CREATE TABLE minhash_bands (band SMALLINT NOT NULL, key BIGINT NOT NULL, article_id VARCHAR NOT NULL)",
+        lambda store: store._index_kept_articles(),
     ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -94,7 +102,10 @@ class Store:
         for version in range(current + 1, SCHEMA_VERSION + 1):
             with self._transaction():
                 for statement in MIGRATIONS[version - 1]:
-                    self.db.execute(statement)
+                    if isinstance(statement, str):
+                        self.db.execute(statement)
+                    else:
+                        statement(self)
                 self.db.execute(
                     "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)]
                 )
@@ -123,6 +134,8 @@ class Store:
                 self.db.execute(
                     f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES ({placeholders})", values
                 )
+                if article.duplicate_of is None:
+                    self._index(article.id, minhash(article.text))
                 stored.append(article)
         return stored
 
@@ -146,11 +159,52 @@ class Store:
         wanted = list(ids)
         return self._articles("WHERE id IN (SELECT unnest(?))", [wanted]) if wanted else []
 
-    def kept_texts(self) -> Iterator[tuple[str, str]]:
-        """``(id, text)`` of stored articles that are not duplicates (for dedup)."""
-        cursor = self.db.execute("SELECT id, text FROM articles WHERE duplicate_of IS NULL")
+    # -- near-duplicate index -------------------------------------------------
+    def _index(self, article_id: str, signature: MinHash) -> None:
+        """Add a kept article's signature and band keys to the near-duplicate index."""
+        self.db.execute("INSERT INTO minhashes VALUES (?, ?)", [article_id, signature_bytes(signature)])
+        keys = band_keys(signature)
+        self.db.execute(
+            "INSERT INTO minhash_bands SELECT unnest(?), unnest(?), ?", [list(range(len(keys))), keys, article_id]
+        )
+
+    def _index_kept_articles(self) -> None:
+        """Index every stored kept article (upgrading a store that predates the index)."""
+        cursor = self.db.cursor().execute("SELECT id, text FROM articles WHERE duplicate_of IS NULL")
         while rows := cursor.fetchmany(1000):
-            yield from rows
+            for article_id, text in rows:
+                self._index(article_id, minhash(text))
+
+    def stored_duplicates(self, signatures: Mapping[str, MinHash]) -> dict[str, str]:
+        """For a batch ``{key: signature}``, the stored kept article each key near-duplicates:
+        candidates share an LSH band key, and the most similar one at or above the threshold wins."""
+        keys, bands, band_values = [], [], []
+        for key, signature in signatures.items():
+            for band, value in enumerate(band_keys(signature)):
+                keys.append(key)
+                bands.append(band)
+                band_values.append(value)
+        if not keys:
+            return {}
+        pairs = self.db.execute(
+            "SELECT DISTINCT q.key, b.article_id FROM (SELECT unnest(?) AS key, unnest(?) AS band, unnest(?) AS value) q "
+            "JOIN minhash_bands b ON b.band = q.band AND b.key = q.value",
+            [keys, bands, band_values],
+        ).fetchall()
+        candidates = {article_id for _, article_id in pairs}
+        stored = dict(
+            self.db.execute(
+                "SELECT article_id, signature FROM minhashes WHERE article_id IN (SELECT unnest(?))", [list(candidates)]
+            ).fetchall()
+        ) if candidates else {}
+        best: dict[str, tuple[float, str]] = {}
+        for key, article_id in pairs:
+            if article_id == key:
+                continue
+            score = signatures[key].jaccard(signature_from_bytes(stored[article_id]))
+            if score >= THRESHOLD and score > best.get(key, (0.0, ""))[0]:
+                best[key] = (score, article_id)
+        return {key: article_id for key, (_, article_id) in best.items()}
 
     def count_articles(self) -> int:
         row = self.db.execute("SELECT count(*) FROM articles").fetchone()
