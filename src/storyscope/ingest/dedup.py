@@ -50,7 +50,7 @@ def band_keys(signature: MinHash) -> list[int]:
 
 def signature_bytes(signature: MinHash) -> bytes:
     """A signature as stored: NUM_PERM unsigned 32-bit values."""
-    return signature.hashvalues.astype(np.uint32).tobytes()
+    return bytes(signature.hashvalues.astype(np.uint32).tobytes())
 
 
 def signature_from_bytes(data: bytes) -> MinHash:
