@@ -121,6 +121,7 @@ class Store:
         may differ from the one given); a new text whose id is taken gets a suffixed id.
         """
         stored: list[Article] = []
+        added: dict[str, MinHash] = {}
         with self._transaction():
             for article in articles:
                 existing = self.get_article_by_hash(article.content_hash)
@@ -134,9 +135,10 @@ class Store:
                 self.db.execute(
                     f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES ({placeholders})", values
                 )
-                if article.duplicate_of is None:
-                    self._index(article.id, minhash(article.text))
                 stored.append(article)
+                if article.duplicate_of is None:
+                    added[article.id] = minhash(article.text)
+            self._index(added)
         return stored
 
     def _id_taken(self, article_id: str) -> bool:
@@ -160,20 +162,25 @@ class Store:
         return self._articles("WHERE id IN (SELECT unnest(?))", [wanted]) if wanted else []
 
     # -- near-duplicate index -------------------------------------------------
-    def _index(self, article_id: str, signature: MinHash) -> None:
-        """Add a kept article's signature and band keys to the near-duplicate index."""
-        self.db.execute("INSERT INTO minhashes VALUES (?, ?)", [article_id, signature_bytes(signature)])
-        keys = band_keys(signature)
+    def _index(self, signatures: Mapping[str, MinHash]) -> None:
+        """Add kept articles' signatures and band keys to the near-duplicate index, in two statements."""
+        if not signatures:
+            return
+        ids = list(signatures)
         self.db.execute(
-            "INSERT INTO minhash_bands SELECT unnest(?), unnest(?), ?", [list(range(len(keys))), keys, article_id]
+            "INSERT INTO minhashes SELECT unnest(?), unnest(?)", [ids, [signature_bytes(signatures[i]) for i in ids]]
+        )
+        bands = [(band, key, article_id) for article_id in ids for band, key in enumerate(band_keys(signatures[article_id]))]
+        self.db.execute(
+            "INSERT INTO minhash_bands SELECT unnest(?), unnest(?), unnest(?)",
+            [[b for b, _, _ in bands], [k for _, k, _ in bands], [a for _, _, a in bands]],
         )
 
     def _index_kept_articles(self) -> None:
         """Index every stored kept article (upgrading a store that predates the index)."""
         cursor = self.db.cursor().execute("SELECT id, text FROM articles WHERE duplicate_of IS NULL")
         while rows := cursor.fetchmany(1000):
-            for article_id, text in rows:
-                self._index(article_id, minhash(text))
+            self._index({article_id: minhash(text) for article_id, text in rows})
 
     def stored_duplicates(self, signatures: Mapping[str, MinHash]) -> dict[str, str]:
         """For a batch ``{key: signature}``, the stored kept article each key near-duplicates:
