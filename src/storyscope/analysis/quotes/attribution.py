@@ -605,10 +605,11 @@ def _within_paragraph(span: Span, anchor: Token) -> Span:
 
 
 def _cue_fragments(verb: Token) -> Fragments:
-    """The verb with its adjacent auxiliaries and negation ("has said", "did not say") and particle."""
+    """The verb with its adjacent auxiliaries, negation and adverbs ("has also said", "did not say",
+    "repeatedly warned") and particle: attribution corpora mark the whole verb group as the cue."""
     doc = verb.doc
     start = verb.i
-    while start > 0 and doc[start - 1].head.i == verb.i and doc[start - 1].dep_ in ("aux", "auxpass", "neg"):
+    while start > 0 and doc[start - 1].head.i == verb.i and _in_verb_group(doc[start - 1]):
         start -= 1
     end = verb.i + 1
     if end < len(doc) and doc[end].head.i == verb.i and doc[end].dep_ == "prt":
@@ -619,6 +620,14 @@ def _cue_fragments(verb: Token) -> Fragments:
     if end < len(doc) and doc[end].text == ":":
         end += 1
     return ((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])),)
+
+
+def _in_verb_group(token: Token) -> bool:
+    """Whether a left dependent of a cue verb belongs to its verb group: an auxiliary, a negation or a
+    plain adverb ("also", "repeatedly"); not a wh-adverb, which opens a clause ("when she said")."""
+    if token.dep_ in ("aux", "auxpass", "neg"):
+        return True
+    return token.dep_ == "advmod" and token.pos_ == "ADV" and token.tag_ == "RB"
 
 
 def _trim(span: Span) -> Span | None:
