@@ -36,6 +36,8 @@ from gender_guesser.detector import Detector
 from spacy.tokens import Doc, Span, Token
 
 from storyscope.analysis.quotes.lexicon import (
+    ADDRESSEE_VERBS,
+    COGNITION_VERBS,
     HONORIFIC_GENDER,
     INTENT_VERBS,
     NOUN_CUES,
@@ -415,7 +417,7 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     clausal = lemma in REPORTING_VERBS or lemma in INTENT_VERBS
     after = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS or (c.dep_ == "xcomp" and lemma in INTENT_VERBS)]
     before = [c for c in verb.lefts if c.dep_ in _CONTENT_DEPS]
-    objects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ != "PRON"] if lemma in OBJECT_VERBS else []
+    objects = [c for c in verb.children if c.dep_ == "dobj" and _said_object(verb, c)]
     # "called the charges unsubstantiated": the object and what it is called.
     predicates = [c for c in verb.rights if c.dep_ in ("oprd", "xcomp") and lemma in QUOTE_ONLY_VERBS]
     preps = [
@@ -424,11 +426,12 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     ]
     cue = _cue_fragments(verb)
     if clausal and after:
-        first = after[0]
-        if first.dep_ == "xcomp":  # "urged residents to stay": the addressee belongs to the content
-            addressees = [c for c in verb.rights if c.dep_ == "dobj" and c.i < first.i]
-            first = addressees[0] if addressees else first
-        content = _fragments_of(doc, doc[first.left_edge.i : after[0].right_edge.i + 1], quotes)
+        # The complement's own subtree: in "which he said were false" or "what Trump says his plan
+        # would do" it runs to the left of the cue clause, and the content is discontinuous.
+        tokens = list(after[0].subtree)
+        if after[0].dep_ == "xcomp":  # "urged residents to stay": the addressee belongs to the content
+            tokens += [t for c in verb.rights if c.dep_ == "dobj" and c.i < after[0].i for t in c.subtree]
+        content = _fragments_of(doc, tokens, quotes)
     elif clausal and (before or verb.dep_ == "parataxis"):
         clause = _cue_clause(verb)
         tokens = [t for t in _paragraph_part(_sent(verb), verb) if t.i not in clause]
@@ -454,6 +457,21 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
     speaker = people.speaker(subject.root if subject is not None else None)
     return Attribution(source, cue, content, direct, speaker)
+
+
+def _said_object(verb: Token, obj: Token) -> bool:
+    """Whether ``obj`` is what ``verb`` attributes: the object of a verb of stance ("cited the report"),
+    or of a verb of saying that is not the addressee ("said the same thing", "what he said")."""
+    lemma = verb.lemma_.lower()
+    if lemma in OBJECT_VERBS:
+        return obj.pos_ != "PRON" and obj.i > verb.i
+    return (
+        lemma in REPORTING_VERBS
+        and lemma not in ADDRESSEE_VERBS
+        and lemma not in COGNITION_VERBS
+        and obj.tag_ != "PRP"
+        and obj.ent_type_ not in ("PERSON", "NORP", "ORG")
+    )
 
 
 def _paragraph_part(sentence: Span, anchor: Token) -> list[Token]:

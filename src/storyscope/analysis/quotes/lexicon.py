@@ -59,6 +59,16 @@ INTENT_VERBS = frozenset(
     "encourage implore press challenge invite instruct advise".split()
 )
 
+#: Verbs of saying whose direct object is the addressee, not what is said ("told reporters", "asked her").
+ADDRESSEE_VERBS = frozenset("tell ask inform assure reassure advise warn remind notify question answer".split())
+
+#: Reporting verbs of perception and cognition: their clause is attributed, their object is a thing
+#: perceived or known ("found a way", "read the rest", "expect what"), not something said.
+COGNITION_VERBS = frozenset(
+    """believe think find know understand feel decide realize realise recognize recognise suspect doubt assume
+    expect hope fear worry wonder learn hear read determine calculate conclude continue guess""".split()
+)
+
 #: Verbs that attribute a quotation they govern but are too common to cue on their own ("called it 'reckless'").
 QUOTE_ONLY_VERBS = frozenset("call describe label dub term brand".split())
 
