@@ -418,6 +418,8 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     after = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS or (c.dep_ == "xcomp" and lemma in INTENT_VERBS)]
     before = [c for c in verb.lefts if c.dep_ in _CONTENT_DEPS]
     objects = [c for c in verb.children if c.dep_ == "dobj" and _said_object(verb, c)]
+    if lemma in OBJECT_VERBS and _passive(verb):  # "He has been criticized for …": the subject is the object
+        objects += [c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ != "PRON"]
     # "called the charges unsubstantiated": the object and what it is called.
     predicates = [c for c in verb.rights if c.dep_ in ("oprd", "xcomp") and lemma in QUOTE_ONLY_VERBS]
     preps = [
@@ -432,12 +434,14 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
         if after[0].dep_ == "xcomp":  # "urged residents to stay": the addressee belongs to the content
             tokens += [t for c in verb.rights if c.dep_ == "dobj" and c.i < after[0].i for t in c.subtree]
         content = _fragments_of(doc, tokens, quotes)
-    elif clausal and (before or verb.dep_ == "parataxis"):
+    elif clausal and (before or verb.dep_ == "parataxis" or _as_clause(verb)):
         clause = _cue_clause(verb)
         tokens = [t for t in _paragraph_part(_sent(verb), verb) if t.i not in clause]
         content = _fragments_of(doc, tokens, quotes)
     elif objects:
-        content = _fragments_of(doc, objects[0].subtree, quotes)
+        # "criticized the plan for its cost": the reason belongs to what is attributed.
+        reasons = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "for" and c.i > objects[0].i]
+        content = _fragments_of(doc, [t for c in objects[:1] + reasons[:1] for t in c.subtree], quotes)
     elif predicates:
         first = min((c for c in verb.rights if c.dep_ == "dobj"), default=predicates[0], key=lambda c: c.i)
         content = _fragments_of(doc, doc[first.left_edge.i : predicates[0].right_edge.i + 1], quotes)
@@ -571,8 +575,25 @@ def _noun_cues(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People) -
 # --- spans -------------------------------------------------------------------------------
 
 
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _as_clause(verb: Token) -> bool:
+    """Whether ``verb`` heads a parenthetical "as" clause ("As experts have pointed out, the plan …")."""
+    return verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ in ("mark", "prep") and c.i < verb.i
+                                        for c in verb.children)
+
+
 def _subject(verb: Token, inside: list[bool]) -> Span | None:
-    """The subject phrase of ``verb`` (or of the clause it is conjoined or subordinate to)."""
+    """The subject phrase of ``verb`` (or of the clause it is conjoined or subordinate to); for a
+    passive verb its agent ("was criticized by the mayor"), since its subject is not the source."""
+    if _passive(verb):
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not agents:
+            return None
+        span = _source_span(verb.doc[agents[0].left_edge.i : agents[0].right_edge.i + 1])
+        return None if span is None or any(inside[t.i] for t in span) else span
     current = verb
     for _ in range(3):
         for child in current.children:

@@ -18,7 +18,15 @@ REPORTING_VERBS = frozenset(
     shout scream chant sing inform assure reassure advise counter retort lament learn hear read disclose
     signal acknowledge document calculate conclude determine rule speculate guess recommend contend
     proclaim affirm admit predict project forecast write blog tweet text email tell
-    know understand feel decide realize realise recognize recognise suspect doubt assume insist""".split()
+    know understand feel decide realize realise recognize recognise suspect doubt assume insist"""
+    # Further members of VerbNet's communication classes (say-37.7, tell-37.2, complain-37.8, advise-37.9,
+    # manner_speaking-37.3, inquire-37.1.2, transfer_mesg-37.1) and of its cognition and attitude classes
+    # (conjecture-29.5, consider-29.9, wish-62, discover-84), written from the class definitions.
+    """
+    imply hint swear concur disagree object protest apologize apologise grumble brag muse whisper mutter
+    yell relate narrate inquire enquire query convey preach lecture brief confide divulge publicize
+    presume suppose imagine consider regard view judge deem anticipate wish prefer discover notice
+    remember forget figure reckon posit theorize theorise surmise infer deduce gather""".split()
 )
 
 #: Verbs whose direct object is what is attributed ("Clinton cited the remarks", "critics blasted the plan").
@@ -28,7 +36,12 @@ OBJECT_VERBS = frozenset(
     acknowledge announce propose offer deny dispute defend question demand discuss describe explain unveil
     document detail highlight welcome applaud slam decry tout dismiss denounce recommend predict
     reveal disclose confirm report show find estimate want note seek express back promote blame accept invoke
-    advocate consider address mock""".split()
+    advocate consider address mock"""
+    # VerbNet's judgment (33), characterize (29.2) and admire (31.2) classes: the object is judged.
+    """
+    ridicule deride lambaste lambast chide scold rebuke berate castigate fault hail commend congratulate
+    thank laud celebrate salute compare liken characterize characterise portray depict admire respect
+    despise hate detest loathe resent distrust trust favor favour prefer""".split()
 )
 
 #: Verbs whose prepositional object is what is attributed ("called for a review", "warned of delays").
