@@ -440,7 +440,8 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
         content = _fragments_of(doc, tokens, quotes)
     elif objects:
         # "criticized the plan for its cost": the reason belongs to what is attributed.
-        reasons = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "for" and c.i > objects[0].i]
+        reasons = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "for" and c.i > objects[0].i
+                   and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)]  # not "for weeks"
         content = _fragments_of(doc, [t for c in objects[:1] + reasons[:1] for t in c.subtree], quotes)
     elif predicates:
         first = min((c for c in verb.rights if c.dep_ == "dobj"), default=predicates[0], key=lambda c: c.i)
