@@ -231,3 +231,35 @@ def test_attribution_nested_in_reported_content_is_part_of_it(nlp):
     assert [roles(q) for q in quotes_of(nlp, text)] == [
         ("A harbor survey", "found", "that most ferry riders said the fares were too high")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the cue is the whole verb group, adverbs included
+        ("Mayor Ana Ruiz has also said the pier will reopen in May.",
+         ("Mayor Ana Ruiz", "has also said", "the pier will reopen in May")),
+        # a passive cue: the agent is the source, the subject and the reason are the content
+        ("The ferry plan was criticized by the harbor board for its cost.",
+         ("the harbor board", "was criticized", "The ferry plan for its cost")),
+        # an "as" clause: the rest of the sentence is the content
+        ("As harbor officials have pointed out, the pier is older than the town hall.",
+         ("harbor officials", "have pointed out", "the pier is older than the town hall")),
+        # a relative clause: the relative pronoun and the complement, around the cue clause
+        ("The board approved the budget, which Councillor Ivy Moss said was far too small.",
+         ("Councillor Ivy Moss", "said", "which was far too small")),
+        # a verb of saying with a nominal object
+        ("Several councillors have said the same thing.",
+         ("Several councillors", "have said", "the same thing")),
+    ],
+)
+def test_indirect_constructions(nlp, text, expected):
+    quotes = quotes_of(nlp, text)
+    assert [roles(q) for q in quotes] == [expected]
+    check_slices(text, quotes)
+
+
+def test_passive_cue_without_agent_has_no_source(nlp):
+    [quote] = quotes_of(nlp, "The new ferry schedule has been criticized for its early departures.")
+    assert quote.source is None and quote.speaker is None
+    assert quote.content.text == "The new ferry schedule for its early departures"

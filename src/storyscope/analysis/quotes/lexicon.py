@@ -17,7 +17,7 @@ REPORTING_VERBS = frozenset(
     hope fear worry expect propose demand threaten boast joke quip wonder question recount reiterate repeat
     shout scream chant sing inform assure reassure advise counter retort lament learn hear read disclose
     signal acknowledge document calculate conclude determine rule speculate guess recommend contend
-    proclaim affirm admit predict project forecast write blog tweet text email tell
+    proclaim affirm admit predict project forecast write blog tweet text email tell point
     know understand feel decide realize realise recognize recognise suspect doubt assume insist"""
     # Further members of VerbNet's communication classes (say-37.7, tell-37.2, complain-37.8, advise-37.9,
     # manner_speaking-37.3, inquire-37.1.2, transfer_mesg-37.1) and of its cognition and attitude classes
