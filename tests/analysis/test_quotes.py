@@ -263,3 +263,13 @@ def test_passive_cue_without_agent_has_no_source(nlp):
     [quote] = quotes_of(nlp, "The new ferry schedule has been criticized for its early departures.")
     assert quote.source is None and quote.speaker is None
     assert quote.content.text == "The new ferry schedule for its early departures"
+
+
+def test_noun_cues_with_infinitive_or_topic_phrase(nlp):
+    text = "The mayor's plan to rebuild the pier was approved. Her criticism of the ferry budget was sharp."
+    quotes = quotes_of(nlp, text)
+    assert [roles(q) for q in quotes] == [
+        ("The mayor's", "plan", "to rebuild the pier"),
+        ("Her", "criticism of", "the ferry budget"),
+    ]
+    check_slices(text, quotes)

@@ -41,6 +41,7 @@ from storyscope.analysis.quotes.lexicon import (
     HONORIFIC_GENDER,
     INTENT_VERBS,
     NOUN_CUES,
+    NOUN_TOPIC_PREPOSITIONS,
     OBJECT_VERBS,
     PREP_VERBS,
     PRONOUN_GENDER,
@@ -540,20 +541,26 @@ def _colon_lines(doc: Doc, people: _People) -> list[Attribution]:
 
 
 def _noun_cues(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People) -> list[Attribution]:
-    """"Trump's claim that …": a cue noun, its possessor as source and its "that"-clause as content."""
+    """"Trump's claim that …", "her plan to …", "his criticism of …": a cue noun, its possessor as
+    source and its "that"-clause, infinitive or topic phrase as content (the preposition joins the cue)."""
     found = []
     for noun in doc:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOUN_CUES or inside[noun.i]:
             continue
-        clauses = [
-            c for c in noun.rights
-            if c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-        ]
         owners = [c for c in noun.lefts if c.dep_ == "poss"]
-        if not clauses or not owners:
+        if not owners:
             continue
+        cue = ((noun.idx, noun.idx + len(noun)),)
+        complement = _noun_complement(noun)
+        if complement is None:
+            continue
+        if complement.dep_ == "prep":
+            cue = ((noun.idx, complement.idx + len(complement)),)
+            tokens = [t for g in complement.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
+        else:
+            tokens = list(complement.subtree)
         owner = _trim(doc[owners[0].left_edge.i : owners[0].right_edge.i + 1])
-        content = _fragments_of(doc, clauses[0].subtree, quotes)
+        content = _fragments_of(doc, tokens, quotes)
         if owner is None or not content:
             continue
         # The source keeps its possessive ("Trump's"), as attribution corpora mark it; the speaker does not.
@@ -562,9 +569,28 @@ def _noun_cues(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People) -
             end -= 1
         source = _span_fragments(owner)
         direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
-        cue = ((noun.idx, noun.idx + len(noun)),)
         found.append(Attribution(source, cue, content, direct, people.speaker(doc[owner.start : end].root)))
     return found
+
+
+def _noun_complement(noun: Token) -> Token | None:
+    """What a cue noun attributes: its "that"-clause, its infinitive ("plan to cut taxes") or its
+    topic phrase ("criticism of the plan", "questions about the deal"), in that order."""
+    rights = list(noun.rights)
+    for child in rights:
+        if child.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+            return child
+    for child in rights:
+        if child.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+            return child
+    for child in rights:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in NOUN_TOPIC_PREPOSITIONS
+            and any(g.dep_ in ("pobj", "pcomp") for g in child.children)
+        ):
+            return child
+    return None
 
 
 # --- spans -------------------------------------------------------------------------------

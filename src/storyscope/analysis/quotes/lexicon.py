@@ -63,8 +63,20 @@ PREP_VERBS: dict[str, frozenset[str]] = {
 NOUN_CUES = frozenset(
     """
     claim statement assertion argument warning promise pledge comment remark suggestion belief accusation
-    allegation view position proposal report insistence contention prediction vow threat charge""".split()
+    allegation view position proposal report insistence contention prediction vow threat charge"""
+    # Nominalised communication, cognition, judgment and intention predicates (NomBank / FrameNet
+    # Statement, Opinion, Judgment and Purpose frames), written from those frame definitions.
+    """
+    announcement acknowledgment acknowledgement admission denial explanation declaration testimony
+    criticism condemnation praise endorsement rejection support opposition disdain contempt complaint
+    question doubt concern fear worry hope belief idea notion opinion theory assessment estimate
+    analysis finding conclusion judgment judgement forecast projection message rhetoric advice answer
+    response reply plan decision determination intention intent goal aim desire wish demand call push bid
+    commitment refusal agreement attack defense defence""".split()
 )
+
+#: Prepositions introducing what a cue noun is about ("criticism of", "questions about", "support for").
+NOUN_TOPIC_PREPOSITIONS = frozenset("of about on for over against".split())
 
 #: Verbs whose infinitival complement (``xcomp``: "vowed to fight") is the attributed content.
 INTENT_VERBS = frozenset(
