@@ -7,10 +7,10 @@ import time
 import pytest
 import spacy
 
-from storyscope.analysis.quotes import extract_quotes
+from storyscope.analysis.quotes import extract_quotes, link_speakers
 from storyscope.analysis.quotes.ledger import build_ledger, word_changes
 from storyscope.analysis.quotes.marks import find_quotations
-from storyscope.model import Article, Quote, SpanText
+from storyscope.model import Article, Entity, EntityMention, Quote, SpanText
 from tests.conftest import EXAMPLES, OUTLETS, assert_offsets_exact
 
 
@@ -92,6 +92,50 @@ def test_pronoun_speaker_resolves_to_nearest_compatible_person(nlp):
     )
     [quote] = [q for q in quotes_of(nlp, text) if q.direct]
     assert quote.source.text == "she" and quote.speaker == "Linda Park"
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "Sturgeon sold out by noon.",  # the NER tags the fish PERSON: no title, no given name, never speaks
+        "Later Driftwood Cove filled with boats.",  # a place the NER labels, not a person the NER missed
+    ],
+)
+def test_pronoun_speaker_skips_mentions_that_do_not_look_like_people(nlp, middle):
+    text = f"Councillor Ana Ruiz toured the harbor. {middle} She said the harbor was safe."
+    [quote] = quotes_of(nlp, text)
+    assert quote.source.text == "She" and quote.speaker == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        ("The Harbor Authority met on Monday. It said the fares would rise in May.", "It", "The Harbor Authority"),
+        ("Harbor officials inspected the pier. They said repairs would take a year.", "They", "Harbor officials"),
+        ("The harbor board and the ferry union met on Monday. They said talks would continue.",
+         "They", "The harbor board and the ferry union"),
+        # two organisations in reach: not clear which one "they" are, so the pronoun stays unresolved
+        ("The Harbor Authority met the Ferry Workers Union on Monday. They said talks would continue.", "They", None),
+        # no organisation or group nearby: unresolved
+        ("Rain fell all week. It said the fares would rise.", "It", None),
+    ],
+)
+def test_they_and_it_resolve_to_one_clear_group(nlp, text, source, speaker):
+    [quote] = [q for q in quotes_of(nlp, text) if q.source is not None and q.source.text == source]
+    assert quote.speaker == speaker
+
+
+def test_pronoun_speaker_of_the_wrong_entity_type_is_left_unresolved():
+    she = SpanText(text="she", spans=[(40, 43)])
+    content = SpanText(text="the pier is safe", spans=[(49, 65)])
+    quote = Quote(id="a#q1", article_id="a", source=she, cue=content, content=content, direct=False,
+                  speaker="Port Ellery")
+    named = quote.model_copy(update={"id": "a#q2", "source": SpanText(text="Port Ellery", spans=[(0, 11)])})
+    mention = EntityMention(article_id="a", start=0, end=11, text="Port Ellery", label="GPE")
+    place = Entity(id="E1", canonical="Port Ellery", type="GPE", mentions=[mention], article_ids=["a"])
+    pronoun, name = link_speakers([quote, named], [place])
+    assert pronoun.speaker is None and pronoun.speaker_entity_id is None and pronoun.source == she
+    assert name.speaker == "Port Ellery" and name.speaker_entity_id == "E1"
 
 
 def test_scare_quotes_are_not_attributions(nlp):

@@ -35,9 +35,11 @@ from functools import lru_cache
 from gender_guesser.detector import Detector
 from spacy.tokens import Doc, Span, Token
 
+from storyscope.analysis.entities.titles import is_title_word
 from storyscope.analysis.quotes.lexicon import (
     ADDRESSEE_VERBS,
     COGNITION_VERBS,
+    GROUP_PRONOUNS,
     HONORIFIC_GENDER,
     INTENT_VERBS,
     NOUN_CUES,
@@ -765,7 +767,7 @@ def _gender_detector() -> Detector:
 def _given_name_gender(token: Token) -> str | None:
     """Gender ``gender_guesser`` gives a word as a given name; None for possessors and unknown words."""
     doc = token.doc
-    if not token.is_alpha or (token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "POS"):
+    if not token.is_alpha or not token.text[0].isupper() or (token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "POS"):
         return None  # possessors are not given names ("Bayline's Theo Marchetti")
     guess = _gender_detector().get_gender(token.text)
     if guess in ("male", "mostly_male"):
@@ -773,6 +775,14 @@ def _given_name_gender(token: Token) -> str | None:
     if guess in ("female", "mostly_female"):
         return "female"
     return None
+
+
+def _group_kind(span: Span) -> str:
+    """"org" (organisations and places: "it" or "they"), "group" (nationalities and parties, plural
+    noun phrases: "they")."""
+    if span.label_ in ("ORG", "GPE"):
+        return "org"
+    return "group"
 
 
 def _from_given_names(name: Span) -> Span:
@@ -793,25 +803,64 @@ class _People:
         self.persons = sorted(
             [ent for ent in doc.ents if ent.label_ == "PERSON"] + self._untagged_names(), key=lambda e: e.start
         )
-        self._person_ends = [ent.end for ent in self.persons]
         self.full_names: dict[str, list[Span]] = {}  # last word -> multi-word PERSON mentions
         for ent in self.persons:
             if len(ent) > 1:
                 self.full_names.setdefault(ent[-1].text, []).append(ent)
+        self._speaking_words = {
+            t.text for t in doc if t.dep_ in _SUBJECT_DEPS and t.head.lemma_.lower() in REPORTING_VERBS
+        }
+        # Antecedents for "he"/"she": only mentions that look like people, not NER slips on capitalised words.
+        self.people = [ent for ent in self.persons if self._plausible_person(ent)]
+        self._people_ends = [ent.end for ent in self.people]
+        # Antecedents for "they"/"it": organisations, places, groups and plural subject noun phrases.
+        self.groups = sorted(
+            [ent for ent in doc.ents if ent.label_ in ("ORG", "GPE", "NORP")] + self._plural_subjects(),
+            key=lambda e: e.start,
+        )
+        self._group_ends = [ent.end for ent in self.groups]
 
     def _untagged_names(self) -> list[Span]:
         """Subject proper-noun runs the NER missed that contain a known given name ("Mayor Renata Okafor")."""
         names = []
         for token in self.doc:
-            if token.dep_ not in _SUBJECT_DEPS or token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
-                continue
+            if token.dep_ not in _SUBJECT_DEPS or token.pos_ != "PROPN" or token.ent_type_:
+                continue  # named entities keep the NER's label: "Sunshine Beach" is a place
             start = token.i
             while start > max(token.i - 8, 0) and self.doc[start - 1].pos_ == "PROPN":
                 start -= 1
             name = _from_given_names(self.doc[start : token.i + 1])
-            if len(name) > 1:  # only runs with a given name: titles and places are not people
+            if name.start < token.i:  # only runs with a given name: titles and places are not people
                 names.append(name)
         return names
+
+    def _plural_subjects(self) -> list[Span]:
+        """Plural common-noun subjects ("harbor officials", "the board and the union"): antecedents for "they"."""
+        found = []
+        for token in self.doc:
+            conjoined = [c for c in token.children if c.dep_ == "conj"]
+            plural = token.tag_ == "NNS" or bool(conjoined)
+            if token.dep_ in _SUBJECT_DEPS and plural and token.pos_ == "NOUN" and token.ent_type_ == "":
+                end = conjoined[-1].i if conjoined else token.i
+                span = _trim(self.doc[token.left_edge.i : end + 1])
+                if span is not None:
+                    found.append(span)
+        return found
+
+    def _plausible_person(self, ent: Span) -> bool:
+        """Whether a PERSON mention looks like a person: capitalised words and a title before or in it, a
+        given name before a surname, or a name that is the subject of a verb of saying in the article
+        (as a bare surname, through the full name it shortens)."""
+        words = [t for t in ent if t.is_alpha]
+        if not words or not all(t.text[:1].isupper() for t in words):
+            return False
+        if (ent.start > 0 and is_title_word(self.doc[ent.start - 1])) or any(is_title_word(t) for t in ent[:-1]):
+            return True
+        name = self.full_span(ent)
+        given = name[:-1] if len(name) > 1 else name  # a lone word may be a first name ("Rowan")
+        if any(_given_name_gender(t) is not None for t in given):
+            return True
+        return name[-1].text in self._speaking_words
 
     def full_span(self, ent: Span) -> Span:
         """A multi-word name as given; a bare surname as the nearest full name before it.
@@ -836,6 +885,9 @@ class _People:
         if root.lower_ in PRONOUN_GENDER and root.pos_ == "PRON":
             antecedent = self.antecedent(root)
             return self.full_name(antecedent) if antecedent is not None else None
+        if root.lower_ in GROUP_PRONOUNS and root.pos_ == "PRON":
+            group = self.group_antecedent(root)
+            return group.text if group is not None else None
         candidates = [root, *(c for c in root.children if c.dep_ == "appos")]
         if isinstance(head, Span):  # a phrase without a verb ("-Sen. Jolene Pryce"): any name in it
             candidates += [t for t in head if t.ent_type_ == "PERSON"]
@@ -853,13 +905,28 @@ class _People:
     def antecedent(self, pronoun: Token) -> Span | None:
         """Nearest PERSON before ``pronoun`` of compatible gender, preferring clause subjects (the salient ones)."""
         wanted = PRONOUN_GENDER[pronoun.lower_]
-        k = bisect.bisect_right(self._person_ends, pronoun.i)
-        window = [e for e in reversed(self.persons[max(0, k - 50) : k]) if self.gender(e) in (None, wanted)]
+        k = bisect.bisect_right(self._people_ends, pronoun.i)
+        window = [e for e in reversed(self.people[max(0, k - 50) : k]) if self.gender(e) in (None, wanted)]
         subjects = [e for e in window if e.root.dep_ in _SUBJECT_DEPS or e.root.head.dep_ in _SUBJECT_DEPS]
         for pool in (subjects, window):
             if pool:
                 return pool[0]
         return None
+
+    def group_antecedent(self, pronoun: Token) -> Span | None:
+        """What "they" or "it" refers to when that is clear: the nearest organisation, place or group
+        ("it": an organisation or place; "they": also a group or a plural subject) in the pronoun's
+        sentence or the one before, and only when it is the one candidate there."""
+        wanted = GROUP_PRONOUNS[pronoun.lower_]
+        sentence = _sent(pronoun)
+        earliest = _sent(self.doc[sentence.start - 1]).start if sentence.start > 0 else sentence.start
+        k = bisect.bisect_right(self._group_ends, pronoun.i)
+        window = [e for e in reversed(self.groups[max(0, k - 20) : k]) if e.start >= earliest]
+        fitting = [e for e in window if _group_kind(e) in wanted]
+        # Two different candidates in reach: not clear which one is meant.
+        if not fitting or len({e.text.lower() for e in fitting}) > 1:
+            return None
+        return fitting[0]
 
     def gender(self, ent: Span) -> str | None:
         """Gender signalled by an honorific before the name or by its full name's first name."""

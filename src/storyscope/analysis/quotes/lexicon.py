@@ -98,4 +98,7 @@ COGNITION_VERBS = frozenset(
 QUOTE_ONLY_VERBS = frozenset("call describe label dub term brand".split())
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+#: Pronouns that refer to organisations, places or groups, and the antecedent kinds each may take
+#: ("it": an organisation or place; "they": those or a group of people).
+GROUP_PRONOUNS = {"it": frozenset({"org"}), "they": frozenset({"org", "group"})}
 HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female", "sir": "male", "dame": "female"}
