@@ -210,6 +210,23 @@ def test_ledger_merges_same_words_and_flags_other_speaker():
     assert budget.also_attributed_to == [] and budget.article_ids == ["c"]
 
 
+def test_ledger_shows_a_fragment_of_a_longer_quote_as_a_fragment():
+    full = "“We will rebuild the pier by summer, and we will not raise the ferry fares for anyone this year.”"
+    quotes = [
+        _quote("a#q1", "a", full, "Ana Ruiz", "E1"),
+        _quote("b#q1", "b", "“we will not raise ferry fares for anyone”", "Ana Ruiz", "E1"),
+    ]
+    [entry] = build_ledger(quotes)
+    whole, part = entry.wordings
+    assert whole.fragment is None and whole.changes == []
+    assert part.fragment is not None
+    assert part.fragment.matched == "we will not raise the ferry fares for anyone"
+    assert part.fragment.omitted_before == "we will rebuild the pier by summer, and"
+    assert part.fragment.omitted_after == "this year"
+    # the differences are within the matched part, not one big deletion of the rest
+    assert [(c.op, c.reference, c.variant) for c in part.changes] == [("delete", "the", "")]
+
+
 def test_word_changes_lists_only_differences():
     changes = word_changes("we are not hiding anyone", "we're not hiding anyone")
     assert [(c.op, c.reference, c.variant) for c in changes] == [("replace", "we are", "we're")]
