@@ -107,6 +107,12 @@ def test_pronoun_speaker_skips_mentions_that_do_not_look_like_people(nlp, middle
     assert quote.source.text == "She" and quote.speaker == "Ana Ruiz"
 
 
+def test_gendered_title_decides_a_pronoun_speaker(nlp):
+    text = "Councillor Ana Ruiz left early. Harbor spokesman Eli Brandt stayed. He said the ferry would run."
+    [quote] = quotes_of(nlp, text)
+    assert quote.source.text == "He" and quote.speaker == "Eli Brandt"
+
+
 @pytest.mark.parametrize(
     ("text", "source", "speaker"),
     [

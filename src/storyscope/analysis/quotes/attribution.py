@@ -824,14 +824,18 @@ class _People:
         """Subject proper-noun runs the NER missed that contain a known given name ("Mayor Renata Okafor")."""
         names = []
         for token in self.doc:
-            if token.dep_ not in _SUBJECT_DEPS or token.pos_ != "PROPN" or token.ent_type_:
-                continue  # named entities keep the NER's label: "Sunshine Beach" is a place
+            if token.dep_ not in _SUBJECT_DEPS or token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
+                continue
             start = token.i
             while start > max(token.i - 8, 0) and self.doc[start - 1].pos_ == "PROPN":
                 start -= 1
             name = _from_given_names(self.doc[start : token.i + 1])
-            if name.start < token.i:  # only runs with a given name: titles and places are not people
-                names.append(name)
+            if name.start == token.i:
+                continue  # only runs with a given name: titles and places are not people
+            titled = name.start > 0 and is_title_word(self.doc[name.start - 1])
+            if any(t.ent_type_ for t in name) and not titled:
+                continue  # "Sunshine Beach" stays a place; "Mayor Renata Okafor" mislabelled GPE is a person
+            names.append(name)
         return names
 
     def _plural_subjects(self) -> list[Span]:
@@ -929,11 +933,15 @@ class _People:
         return fitting[0]
 
     def gender(self, ent: Span) -> str | None:
-        """Gender signalled by an honorific before the name or by its full name's first name."""
+        """Gender signalled by an honorific or a gendered title before the name ("Ms.", "spokesman",
+        "councilwoman"), else by its full name's first name."""
         if ent.start > 0:
-            honorific = self.doc[ent.start - 1].lower_.rstrip(".")
+            before = self.doc[ent.start - 1]
+            honorific = before.lower_.rstrip(".")
             if honorific in HONORIFIC_GENDER:
                 return HONORIFIC_GENDER[honorific]
+            if is_title_word(before) and honorific.endswith(("woman", "man")):
+                return "female" if honorific.endswith("woman") else "male"
         return self._given_name_gender(self.full_span(ent))
 
     def _given_name_gender(self, name: Span) -> str | None:
