@@ -318,12 +318,28 @@ def test_attribution_nested_in_reported_content_is_part_of_it(nlp):
         # a verb of saying with a nominal object
         ("Several councillors have said the same thing.",
          ("Several councillors", "have said", "the same thing")),
+        # a trailing participle after a comma is the reporter's, not the speaker's
+        ("Mayor Ana Ruiz told reporters the pier would reopen in May, drawing cheers from the crowd.",
+         ("Mayor Ana Ruiz", "told", "the pier would reopen in May")),
+        # the connective opening the sentence around a parenthetical cue is not content
+        ("But the pier, Mayor Ana Ruiz said, will reopen in May.",
+         ("Mayor Ana Ruiz", "said", "the pier will reopen in May")),
+        ("Councillor Ivy Moss cited the storm as the reason for the delay.",
+         ("Councillor Ivy Moss", "cited", "the storm as the reason for the delay")),
     ],
 )
 def test_indirect_constructions(nlp, text, expected):
     quotes = quotes_of(nlp, text)
     assert [roles(q) for q in quotes] == [expected]
     check_slices(text, quotes)
+
+
+def test_second_verb_of_saying_conjoined_into_the_content_is_its_own_attribution(nlp):
+    text = "The harbor board said the fares would rise and warned riders to expect delays."
+    assert [roles(q) for q in quotes_of(nlp, text)] == [
+        ("The harbor board", "said", "the fares would rise"),
+        ("The harbor board", "warned", "riders to expect delays"),
+    ]
 
 
 def test_passive_cue_without_agent_has_no_source(nlp):

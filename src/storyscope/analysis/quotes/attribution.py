@@ -427,17 +427,17 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     if clausal and after:
         # The complement's own subtree: in "which he said were false" or "what Trump says his plan
         # would do" it runs to the left of the cue clause, and the content is discontinuous.
-        tokens = list(after[0].subtree)
+        tokens = _clause_content(after[0])
         if after[0].dep_ == "xcomp":  # "urged residents to stay": the addressee belongs to the content
             tokens += [t for c in verb.rights if c.dep_ == "dobj" and c.i < after[0].i for t in c.subtree]
         content = _fragments_of(doc, tokens, quotes)
     elif clausal and (before or verb.dep_ == "parataxis" or _as_clause(verb)):
         clause = _cue_clause(verb)
-        tokens = [t for t in _paragraph_part(_sent(verb), verb) if t.i not in clause]
+        tokens = _without_connective([t for t in _paragraph_part(_sent(verb), verb) if t.i not in clause])
         content = _fragments_of(doc, tokens, quotes)
     elif objects:
-        # "criticized the plan for its cost": the reason belongs to what is attributed.
-        reasons = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "for" and c.i > objects[0].i
+        # "criticized the plan for its cost", "cited the audit as the reason": part of what is attributed.
+        reasons = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in ("for", "as") and c.i > objects[0].i
                    and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)]  # not "for weeks"
         content = _fragments_of(doc, [t for c in objects[:1] + reasons[:1] for t in c.subtree], quotes)
     elif predicates:
@@ -461,6 +461,24 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     return Attribution(source, cue, content, direct, speaker)
 
 
+def _clause_content(clause: Token) -> list[Token]:
+    """A complement clause's tokens, without what the parser wrongly hangs on it from the cue clause:
+    a conjoined verb of saying with no subject of its own ("said it was opposed and warned X to …":
+    the warning is the speaker's second statement) and a trailing participle set off by a comma
+    (", implicitly putting his name on the line": the reporter's comment, not the speaker's words)."""
+    doc = clause.doc
+    dropped: set[int] = set()
+    for child in clause.rights:
+        parallel_cue = _parallel_cue(child)
+        comma_before = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","
+        trailing_participle = child.dep_ == "advcl" and child.tag_ == "VBG" and child.left_edge.i == child.i and comma_before
+        if parallel_cue or trailing_participle:
+            dropped.update(t.i for t in child.subtree)
+            # the "and" or comma joining it (attached to the clause, right before the dropped part)
+            dropped.update(t.i for t in clause.children if t.dep_ in ("cc", "punct") and 0 < child.left_edge.i - t.i <= 2)
+    return [t for t in clause.subtree if t.i not in dropped]
+
+
 def _said_object(verb: Token, obj: Token) -> bool:
     """Whether ``obj`` is what ``verb`` attributes: the object of a verb of stance ("cited the report"),
     or of a verb of saying that is not the addressee ("said the same thing", "what he said")."""
@@ -482,6 +500,24 @@ def _paragraph_part(sentence: Span, anchor: Token) -> list[Token]:
     start = text.rfind("\n", 0, anchor.idx) + 1
     end = _find_or_end(text, "\n", anchor.idx)
     return [t for t in sentence if start <= t.idx < end]
+
+
+def _without_connective(tokens: list[Token]) -> list[Token]:
+    """A sentence's remaining tokens without the connective that opens it ("But", "However,"):
+    it links the sentence to the text before, it is not part of what the source said."""
+    start = 0
+    while start < len(tokens) and (tokens[start].is_punct or tokens[start].is_space):
+        start += 1
+    if start < len(tokens) and tokens[start].dep_ == "cc":
+        start += 1
+    elif (
+        start + 1 < len(tokens)
+        and tokens[start].pos_ == "ADV"
+        and tokens[start].dep_ == "advmod"
+        and tokens[start + 1].text == ","
+    ):
+        start += 2
+    return tokens[start:]
 
 
 def _cue_clause(verb: Token) -> set[int]:
@@ -510,7 +546,7 @@ def _according_to(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People
         if source_span is None:
             continue
         phrase = {token.i, to.i} | {t.i for t in token.subtree} | {t.i for t in to.subtree}
-        tokens = [t for t in _paragraph_part(_sent(token), token) if t.i not in phrase]
+        tokens = _without_connective([t for t in _paragraph_part(_sent(token), token) if t.i not in phrase])
         content = _fragments_of(doc, tokens, quotes)
         if not content or sum(e - s for s, e in content) < 8:
             continue
@@ -627,8 +663,24 @@ def _subject(verb: Token, inside: list[bool]) -> Span | None:
                 return span
         if current.dep_ not in ("conj", "advcl", "xcomp") or current.head.i == current.i:
             return None
-        current = current.head
+        if _parallel_cue(current):
+            current = current.head.head  # "X said the fares would rise and warned …": X warned
+        else:
+            current = current.head
     return None
+
+
+def _parallel_cue(token: Token) -> bool:
+    """Whether ``token`` is a subjectless verb of saying that the parser conjoined to the complement
+    of another cue verb instead of to that verb ("said it would rise and warned …")."""
+    head = token.head
+    return (
+        token.dep_ == "conj"
+        and _is_cue_verb(token)
+        and not any(c.dep_ in _SUBJECT_DEPS for c in token.children)
+        and head.dep_ == "ccomp"
+        and _is_cue_verb(head.head)
+    )
 
 
 def _source_span(span: Span) -> Span | None:
