@@ -326,6 +326,11 @@ def test_attribution_nested_in_reported_content_is_part_of_it(nlp):
          ("Mayor Ana Ruiz", "said", "the pier will reopen in May")),
         ("Councillor Ivy Moss cited the storm as the reason for the delay.",
          ("Councillor Ivy Moss", "cited", "the storm as the reason for the delay")),
+        # attitude adjectives after a linking verb
+        ("Councillor Ivy Moss has been critical of the ferry budget.",
+         ("Councillor Ivy Moss", "has been critical of", "the ferry budget")),
+        ("Harbor pilots are afraid that the channel will silt up.",
+         ("Harbor pilots", "are afraid", "that the channel will silt up")),
     ],
 )
 def test_indirect_constructions(nlp, text, expected):

@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from storyscope.analysis.entities.titles import is_title_word
 from storyscope.analysis.quotes.lexicon import (
     ADDRESSEE_VERBS,
+    ATTITUDE_ADJECTIVES,
     COGNITION_VERBS,
     GROUP_PRONOUNS,
     HONORIFIC_GENDER,
@@ -165,6 +166,7 @@ def _find_attributions(doc: Doc) -> list[Attribution]:
                 found.append(attribution)
     found.extend(_according_to(doc, quotes, inside, people))
     found.extend(_noun_cues(doc, quotes, inside, people))
+    found.extend(_adjective_cues(doc, quotes, inside, people))
     found.extend(_colon_lines(doc, people))
     return sorted(_outermost(found), key=lambda a: a.content[0])
 
@@ -608,6 +610,40 @@ def _noun_cues(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People) -
         source = _span_fragments(owner)
         direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
         found.append(Attribution(source, cue, content, direct, people.speaker(doc[owner.start : end].root)))
+    return found
+
+
+def _adjective_cues(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People) -> list[Attribution]:
+    """"Graham has been critical of Trump", "Democrats are afraid that …", "he is ready to move on": an
+    attitude adjective after a linking verb; the verb's subject is the source, the cue runs from the
+    verb group to the adjective (and its preposition), the content is its clause or prepositional object."""
+    found = []
+    for adjective in doc:
+        if adjective.dep_ != "acomp" or adjective.lower_ not in ATTITUDE_ADJECTIVES or inside[adjective.i]:
+            continue
+        linking = adjective.head
+        complement = next(
+            (c for c in adjective.rights if c.dep_ in ("ccomp", "xcomp")
+             or (c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children))),
+            None,
+        )
+        if complement is None:
+            continue
+        start = linking.i
+        while start > 0 and doc[start - 1].head.i == linking.i and _in_verb_group(doc[start - 1]):
+            start -= 1
+        last = complement if complement.dep_ == "prep" else adjective
+        cue = ((doc[start].idx, last.idx + len(last)),)
+        if complement.dep_ == "prep":
+            tokens = [t for g in complement.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
+        else:
+            tokens = list(complement.subtree)
+        content = _fragments_of(doc, tokens, quotes)
+        subject = _subject(linking, inside)
+        if not content or subject is None:
+            continue
+        direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
+        found.append(Attribution(_span_fragments(subject), cue, content, direct, people.speaker(subject.root)))
     return found
 
 

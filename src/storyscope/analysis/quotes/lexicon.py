@@ -75,6 +75,14 @@ NOUN_CUES = frozenset(
     commitment refusal agreement attack defense defence""".split()
 )
 
+#: Adjectives of attitude, certainty and willingness (FrameNet's Emotion_directed, Certainty and
+#: Willingness frames) that attribute their complement to the subject ("critical of", "sure that").
+ATTITUDE_ADJECTIVES = frozenset(
+    """critical supportive skeptical sceptical confident worried concerned sure certain convinced optimistic
+    pessimistic afraid hopeful determined eager willing unwilling opposed adamant wary doubtful proud ready
+    unsure uncertain fearful suspicious dismissive""".split()
+)
+
 #: Prepositions introducing what a cue noun is about ("criticism of", "questions about", "support for").
 NOUN_TOPIC_PREPOSITIONS = frozenset("of about on for over against".split())
 
