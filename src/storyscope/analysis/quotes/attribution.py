@@ -11,16 +11,29 @@ source/cue/content roles; the direct-quote heuristics of textacy's
 * ``"…" -Speaker`` (a dash after the closing mark), ``X: "…"``, ``From X: "…"`` and
   headline or transcript lines ``Name: statement``;
 * indirect speech: a reporting verb's clausal complement ("Voss said the city
-  would…"), or the rest of the sentence when the cue is parenthetical or follows the
-  content ("The plan, she said, is dead"); "according to X"; verbs of stance and
-  intent with their object, prepositional object or infinitive ("cited the report",
-  "called for an audit", "urged residents to stay"); "X's claim that …";
+  would…", discontinuous around the cue clause in "which she said was false"), its
+  nominal object ("said the same thing"), or the rest of the sentence when the cue is
+  parenthetical, follows the content or heads an "as" clause ("The plan, she said, is
+  dead", "As experts noted, …"); "according to X"; verbs of stance, judgment and intent
+  with their object (and its "for"/"as" phrase), prepositional object or infinitive
+  ("cited the report", "criticized the plan for its cost", "called for an audit", "urged
+  residents to stay"); passives, whose source is the agent ("was criticized by X");
+  cue nouns with their possessor and their "that"-clause, infinitive or topic phrase
+  ("X's claim that …", "her plan to …", "his criticism of …"); attitude adjectives
+  ("has been critical of", "are afraid that");
 * scare quotes (a quotation of fewer than four words not governed by its cue) are not
   attributions, and an attribution nested in another attribution's content is part of it.
 
-Pronoun sources ("she") are resolved to the nearest preceding named person of
-compatible gender (honorifics, then first names via ``gender_guesser``), preferring
-clause subjects; a bare surname to the nearest full form of that name in the article.
+Spans follow attribution corpora: the cue is the whole verb group ("has also said"); a
+clause's content leaves out a parallel verb of saying the parser hung on it, a trailing
+participle after a comma and an opening connective ("But", "However,").
+
+Pronoun sources ("she") are resolved to the nearest preceding mention that looks like a
+person (a title, a given name or a name that speaks elsewhere in the article) of
+compatible gender (honorifics and gendered titles, then first names via
+``gender_guesser``), preferring clause subjects; "it"/"they" to the one organisation,
+place or group (or plural subject) in their sentence or the one before, when there is
+exactly one; a bare surname to the nearest full form of that name in the article.
 Every step is linear or bounded per quotation, so pathological text stays fast.
 """
 
