@@ -326,6 +326,9 @@ def test_attribution_nested_in_reported_content_is_part_of_it(nlp):
          ("Mayor Ana Ruiz", "said", "the pier will reopen in May")),
         ("Councillor Ivy Moss cited the storm as the reason for the delay.",
          ("Councillor Ivy Moss", "cited", "the storm as the reason for the delay")),
+        # the small model lemmatises "hopes" as "hop": the cue is found from the inflected form
+        ("Mayor Ana Ruiz hopes the pier will reopen in May.",
+         ("Mayor Ana Ruiz", "hopes", "the pier will reopen in May")),
         # attitude adjectives after a linking verb
         ("Councillor Ivy Moss has been critical of the ferry budget.",
          ("Councillor Ivy Moss", "has been critical of", "the ferry budget")),

@@ -210,7 +210,25 @@ _CUE_VERBS = REPORTING_VERBS | QUOTE_ONLY_VERBS | INTENT_VERBS | OBJECT_VERBS | 
 
 
 def _is_cue_verb(token: Token) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in _CUE_VERBS
+    return token.pos_ == "VERB" and _lemma(token) in _CUE_VERBS
+
+
+#: Inflection endings and what replaces them, to undo a lemmatiser slip ("hoped" -> "hop").
+_INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", ""),
+                ("ing", ""), ("ing", "e"))
+
+
+def _lemma(token: Token) -> str:
+    """The token's lemma, or, when that is no cue verb but the word is an inflection of one, that verb:
+    the small English model lemmatises some verbs wrongly ("hoped" -> "hop", "rated" -> "rat")."""
+    lemma = token.lemma_.lower()
+    if lemma in _CUE_VERBS or token.pos_ != "VERB":
+        return lemma
+    word = token.lower_
+    for ending, replacement in _INFLECTIONS:
+        if word.endswith(ending) and word[: -len(ending)] + replacement in _CUE_VERBS:
+            return word[: -len(ending)] + replacement
+    return lemma
 
 
 # --- direct quotations -------------------------------------------------------------------
@@ -288,7 +306,7 @@ def _direct_cue(
     hi = bisect.bisect_right(verb_starts, quotation.end + CUE_WINDOW)
     best: tuple[int, Token] | None = None
     for verb in verbs[lo:hi]:
-        if verb.lemma_.lower() not in REPORTING_VERBS and verb.lemma_.lower() not in QUOTE_ONLY_VERBS:
+        if _lemma(verb) not in REPORTING_VERBS and _lemma(verb) not in QUOTE_ONLY_VERBS:
             continue  # verbs of stance or intent ("cited", "wants") do not introduce quotations
         colon_before = _sentence_ends_with_colon_before(verb, quotation)
         if not colon_before and (_sent(verb).start not in sentences or not paragraph[0] <= verb.idx < paragraph[1]):
@@ -298,7 +316,7 @@ def _direct_cue(
             continue
         if _reports_around(verb, quotation):
             continue  # a partial quotation inside reported speech: left to the indirect rule
-        if verb.lemma_.lower() in QUOTE_ONLY_VERBS and not governs:
+        if _lemma(verb) in QUOTE_ONLY_VERBS and not governs:
             continue
         gap = min(abs(verb.idx - quotation.end), abs(quotation.start - verb.idx - len(verb)))
         for _start, e in quotation.fragments[:-1]:
@@ -319,7 +337,7 @@ def _reports_around(verb: Token, quotation: Quotation) -> bool:
     "said that the plan was "a disgrace"", "called half of them "deplorables"": the content is the
     whole complement, found by the indirect rules, not the quoted words alone.
     """
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb)
     complements = []
     for child in verb.rights:
         handled = (
@@ -425,7 +443,7 @@ def _colon_speaker(
 
 def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people: _People) -> Attribution | None:
     """Reported speech cued by ``verb``: its complement clause, or the sentence around a parenthetical cue."""
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb)
     clausal = lemma in REPORTING_VERBS or lemma in INTENT_VERBS
     after = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS or (c.dep_ == "xcomp" and lemma in INTENT_VERBS)]
     before = [c for c in verb.lefts if c.dep_ in _CONTENT_DEPS]
@@ -497,7 +515,7 @@ def _clause_content(clause: Token) -> list[Token]:
 def _said_object(verb: Token, obj: Token) -> bool:
     """Whether ``obj`` is what ``verb`` attributes: the object of a verb of stance ("cited the report"),
     or of a verb of saying that is not the addressee ("said the same thing", "what he said")."""
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb)
     if lemma in OBJECT_VERBS:
         return obj.pos_ != "PRON" and obj.i > verb.i
     return (
@@ -909,7 +927,7 @@ class _People:
             if len(ent) > 1:
                 self.full_names.setdefault(ent[-1].text, []).append(ent)
         self._speaking_words = {
-            t.text for t in doc if t.dep_ in _SUBJECT_DEPS and t.head.lemma_.lower() in REPORTING_VERBS
+            t.text for t in doc if t.dep_ in _SUBJECT_DEPS and _lemma(t.head) in REPORTING_VERBS
         }
         # Antecedents for "he"/"she": only mentions that look like people, not NER slips on capitalised words.
         self.people = [ent for ent in self.persons if self._plausible_person(ent)]
