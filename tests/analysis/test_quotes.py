@@ -113,6 +113,12 @@ def test_gendered_title_decides_a_pronoun_speaker(nlp):
     assert quote.source.text == "He" and quote.speaker == "Eli Brandt"
 
 
+def test_relative_pronoun_source_names_the_person_it_follows(nlp):
+    text = "The resolution came from state Sen. Jolene Pryce, who said the port needs a new ferry."
+    [quote] = quotes_of(nlp, text)
+    assert quote.source.text == "who" and quote.speaker == "Jolene Pryce"
+
+
 @pytest.mark.parametrize(
     ("text", "source", "speaker"),
     [

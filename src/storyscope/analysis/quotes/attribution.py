@@ -1011,6 +1011,9 @@ class _People:
         if root.lower_ in GROUP_PRONOUNS and root.pos_ == "PRON":
             group = self.group_antecedent(root)
             return group.text if group is not None else None
+        if root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl" and root.head.head.i != root.head.i:
+            # "Jolene Pryce, who said …": the relative pronoun names the noun its clause modifies.
+            return self.speaker(root.head.head)
         candidates = [root, *(c for c in root.children if c.dep_ == "appos")]
         if isinstance(head, Span):  # a phrase without a verb ("-Sen. Jolene Pryce"): any name in it
             candidates += [t for t in head if t.ent_type_ == "PERSON"]
