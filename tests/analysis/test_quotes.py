@@ -335,6 +335,9 @@ def test_attribution_nested_in_reported_content_is_part_of_it(nlp):
         # the small model lemmatises "hopes" as "hop": the cue is found from the inflected form
         ("Mayor Ana Ruiz hopes the pier will reopen in May.",
          ("Mayor Ana Ruiz", "hopes", "the pier will reopen in May")),
+        # a pronoun object of a verb of stance is content too
+        ("Several riders criticized it for the delays.",
+         ("Several riders", "criticized", "it for the delays")),
         # a prepositional frame of a verb of communication
         ("The harbor board did not immediately respond to requests for comment.",
          ("The harbor board", "did not immediately respond to", "requests for comment")),

@@ -513,11 +513,12 @@ def _clause_content(clause: Token) -> list[Token]:
 
 
 def _said_object(verb: Token, obj: Token) -> bool:
-    """Whether ``obj`` is what ``verb`` attributes: the object of a verb of stance ("cited the report"),
-    or of a verb of saying that is not the addressee ("said the same thing", "what he said")."""
+    """Whether ``obj`` is what ``verb`` attributes: any object of a verb of stance ("cited the report",
+    "criticized him", "which critics cited": attribution corpora mark pronoun objects too), or the
+    object of a verb of saying that is not the addressee ("said the same thing", "what he said")."""
     lemma = _lemma(verb)
     if lemma in OBJECT_VERBS:
-        return obj.pos_ != "PRON" and obj.i > verb.i
+        return True
     return (
         lemma in REPORTING_VERBS
         and lemma not in ADDRESSEE_VERBS
