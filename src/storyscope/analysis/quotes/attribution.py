@@ -449,7 +449,7 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     before = [c for c in verb.lefts if c.dep_ in _CONTENT_DEPS]
     objects = [c for c in verb.children if c.dep_ == "dobj" and _said_object(verb, c)]
     if lemma in OBJECT_VERBS and _passive(verb):  # "He has been criticized for …": the subject is the object
-        objects += [c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ != "PRON"]
+        objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
     # "called the charges unsubstantiated": the object and what it is called.
     predicates = [c for c in verb.rights if c.dep_ in ("oprd", "xcomp") and lemma in QUOTE_ONLY_VERBS]
     preps = [
