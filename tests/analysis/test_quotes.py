@@ -341,6 +341,9 @@ def test_attribution_nested_in_reported_content_is_part_of_it(nlp):
         # a prepositional frame of a verb of communication
         ("The harbor board did not immediately respond to requests for comment.",
          ("The harbor board", "did not immediately respond to", "requests for comment")),
+        # a cue noun as the object of a support verb: the verb's subject is the source
+        ("The harbor board has issued a warning that the pier is unsafe.",
+         ("The harbor board", "has issued a warning", "that the pier is unsafe")),
         # attitude adjectives after a linking verb
         ("Councillor Ivy Moss has been critical of the ferry budget.",
          ("Councillor Ivy Moss", "has been critical of", "the ferry budget")),

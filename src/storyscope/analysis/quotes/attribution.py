@@ -63,6 +63,7 @@ from storyscope.analysis.quotes.lexicon import (
     PRONOUN_GENDER,
     QUOTE_ONLY_VERBS,
     REPORTING_VERBS,
+    SUPPORT_VERBS,
 )
 from storyscope.analysis.quotes.marks import QUOTE_CHARS, Quotation, find_quotations
 
@@ -619,29 +620,42 @@ def _noun_cues(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People) -
     for noun in doc:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOUN_CUES or inside[noun.i]:
             continue
-        owners = [c for c in noun.lefts if c.dep_ == "poss"]
-        if not owners:
-            continue
-        cue = ((noun.idx, noun.idx + len(noun)),)
         complement = _noun_complement(noun)
         if complement is None:
             continue
+        owners = [c for c in noun.lefts if c.dep_ == "poss"]
+        cue_start = noun.idx
+        if owners:
+            owner = _trim(doc[owners[0].left_edge.i : owners[0].right_edge.i + 1])
+            if owner is None:
+                continue
+            # The source keeps its possessive ("Trump's"), as attribution corpora mark it; the speaker does not.
+            end = owner.end
+            while end > owner.start + 1 and doc[end - 1].tag_ == "POS":
+                end -= 1
+            speaker_head = doc[owner.start : end].root
+        elif noun.dep_ == "dobj" and _lemma(noun.head) in SUPPORT_VERBS:
+            # "Trump made the claim that …", "the mayor issued a warning that …": the subject of the
+            # support verb is the source, and the cue runs from its verb group to the noun.
+            owner = _subject(noun.head, inside)
+            if owner is None:
+                continue
+            speaker_head = owner.root
+            cue_start = _cue_fragments(noun.head)[0][0]
+        else:
+            continue
+        cue_end = complement.idx + len(complement) if complement.dep_ == "prep" else noun.idx + len(noun)
         if complement.dep_ == "prep":
-            cue = ((noun.idx, complement.idx + len(complement)),)
             tokens = [t for g in complement.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
         else:
             tokens = list(complement.subtree)
-        owner = _trim(doc[owners[0].left_edge.i : owners[0].right_edge.i + 1])
         content = _fragments_of(doc, tokens, quotes)
-        if owner is None or not content:
+        if not content:
             continue
-        # The source keeps its possessive ("Trump's"), as attribution corpora mark it; the speaker does not.
-        end = owner.end
-        while end > owner.start + 1 and doc[end - 1].tag_ == "POS":
-            end -= 1
-        source = _span_fragments(owner)
         direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
-        found.append(Attribution(source, cue, content, direct, people.speaker(doc[owner.start : end].root)))
+        found.append(
+            Attribution(_span_fragments(owner), ((cue_start, cue_end),), content, direct, people.speaker(speaker_head))
+        )
     return found
 
 

@@ -106,6 +106,10 @@ ATTITUDE_ADJECTIVES = frozenset(
     unsure uncertain fearful suspicious dismissive""".split()
 )
 
+#: Support ("light") verbs whose object noun carries the attribution ("made the claim that …",
+#: "issued a warning that …", "voiced concern about …"); their subject is the source.
+SUPPORT_VERBS = frozenset("make issue voice give raise lodge file deliver renew send level".split())
+
 #: Prepositions introducing what a cue noun is about ("criticism of", "questions about", "support for").
 NOUN_TOPIC_PREPOSITIONS = frozenset("of about on for over against".split())
 
