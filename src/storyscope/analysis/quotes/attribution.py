@@ -758,7 +758,9 @@ def _parallel_cue(token: Token) -> bool:
     head = token.head
     return (
         token.dep_ == "conj"
-        and _is_cue_verb(token)
+        and token.pos_ == "VERB"
+        and _lemma(token) in REPORTING_VERBS
+        and _lemma(token) not in COGNITION_VERBS
         and not any(c.dep_ in _SUBJECT_DEPS for c in token.children)
         and head.dep_ == "ccomp"
         and _is_cue_verb(head.head)
