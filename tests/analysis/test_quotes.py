@@ -338,6 +338,9 @@ def test_attribution_nested_in_reported_content_is_part_of_it(nlp):
         # a pronoun object of a verb of stance is content too
         ("Several riders criticized it for the delays.",
          ("Several riders", "criticized", "it for the delays")),
+        # a quotation inside a longer complement is part of the reported speech
+        ("Harbor police said that “a boat” had sunk near the pier.",
+         ("Harbor police", "said", "that “a boat” had sunk near the pier")),
         # a prepositional frame of a verb of communication
         ("The harbor board did not immediately respond to requests for comment.",
          ("The harbor board", "did not immediately respond to", "requests for comment")),

@@ -335,8 +335,9 @@ def _direct_cue(
 def _reports_around(verb: Token, quotation: Quotation) -> bool:
     """Whether the quotation is only the end of a longer complement of ``verb`` (a mixed quotation).
 
-    "said that the plan was "a disgrace"", "called half of them "deplorables"": the content is the
-    whole complement, found by the indirect rules, not the quoted words alone.
+    "said that the plan was "a disgrace"", "said that "a bomb" had gone off", "called half of them
+    "deplorables"": the content is the whole complement, found by the indirect rules, not the quoted
+    words alone (however few words come before the quotation).
     """
     lemma = _lemma(verb)
     complements = []
@@ -356,8 +357,7 @@ def _reports_around(verb: Token, quotation: Quotation) -> bool:
     start = min(c.left_edge.idx for c in complements)
     right = max((c.right_edge for c in complements), key=lambda t: t.i)
     end = right.idx + len(right)
-    words_before = len(_text(verb.doc)[start : quotation.start].split())
-    return start < quotation.start < end and words_before >= 2
+    return start < quotation.start < end
 
 
 def _sentence_ends_with_colon_before(verb: Token, quotation: Quotation) -> bool:
