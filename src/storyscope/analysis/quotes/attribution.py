@@ -978,9 +978,10 @@ class _People:
         """Plural common-noun subjects ("harbor officials", "the board and the union"): antecedents for "they"."""
         found = []
         for token in self.doc:
-            conjoined = [c for c in token.children if c.dep_ == "conj"]
-            plural = token.tag_ == "NNS" or bool(conjoined)
-            if token.dep_ in _SUBJECT_DEPS and plural and token.pos_ == "NOUN" and token.ent_type_ == "":
+            if token.dep_ not in _SUBJECT_DEPS or token.pos_ != "NOUN" or token.ent_type_:
+                continue
+            conjoined = [c for c in token.rights if c.dep_ == "conj"]
+            if token.tag_ == "NNS" or conjoined:
                 end = conjoined[-1].i if conjoined else token.i
                 span = _trim(self.doc[token.left_edge.i : end + 1])
                 if span is not None:
