@@ -312,6 +312,9 @@ def test_attribution_nested_in_reported_content_is_part_of_it(nlp):
         # the cue is the whole verb group, adverbs included
         ("Mayor Ana Ruiz has also said the pier will reopen in May.",
          ("Mayor Ana Ruiz", "has also said", "the pier will reopen in May")),
+        # a verb chain is one cue
+        ("Mayor Ana Ruiz went on to say the pier would reopen in May.",
+         ("Mayor Ana Ruiz", "went on to say", "the pier would reopen in May")),
         # a passive cue: the agent is the source, the subject and the reason are the content
         ("The ferry plan was criticized by the harbor board for its cost.",
          ("the harbor board", "was criticized", "The ferry plan for its cost")),

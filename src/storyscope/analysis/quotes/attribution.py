@@ -675,9 +675,7 @@ def _adjective_cues(doc: Doc, quotes: _Quotes, inside: list[bool], people: _Peop
         )
         if complement is None:
             continue
-        start = linking.i
-        while start > 0 and doc[start - 1].head.i == linking.i and _in_verb_group(doc[start - 1]):
-            start -= 1
+        start = _group_start(linking)
         last = complement if complement.dep_ == "prep" else adjective
         cue = ((doc[start].idx, last.idx + len(last)),)
         if complement.dep_ == "prep":
@@ -806,9 +804,12 @@ def _cue_fragments(verb: Token) -> Fragments:
     """The verb with its adjacent auxiliaries, negation and adverbs ("has also said", "did not say",
     "repeatedly warned") and particle: attribution corpora mark the whole verb group as the cue."""
     doc = verb.doc
-    start = verb.i
-    while start > 0 and doc[start - 1].head.i == verb.i and _in_verb_group(doc[start - 1]):
-        start -= 1
+    start = _group_start(verb)
+    matrix = verb.head
+    infinitive = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.lefts))
+    if infinitive and matrix.i < verb.i and verb.i - matrix.i <= 4 and not _is_cue_verb(matrix):
+        # "went on to say", "appeared to suggest", "could not resist pointing out": the verb chain is one cue.
+        start = _group_start(matrix)
     end = verb.i + 1
     if end < len(doc) and doc[end].head.i == verb.i and doc[end].dep_ == "prt":
         end += 1
@@ -818,6 +819,14 @@ def _cue_fragments(verb: Token) -> Fragments:
     if end < len(doc) and doc[end].text == ":":
         end += 1
     return ((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])),)
+
+
+def _group_start(verb: Token) -> int:
+    """Index of the first token of ``verb``'s group: its adjacent auxiliaries, negation and adverbs."""
+    start = verb.i
+    while start > 0 and verb.doc[start - 1].head.i == verb.i and _in_verb_group(verb.doc[start - 1]):
+        start -= 1
+    return start
 
 
 def _in_verb_group(token: Token) -> bool:
