@@ -12,7 +12,15 @@ from storyscope.model.claims import Claim, ClaimCoverage, ClaimSentence
 from storyscope.model.entities import Entity, EntityAlias, EntityMention, Title
 from storyscope.model.framing import DistinctiveTerm, OutletFraming, QuotedSpeaker, Tone
 from storyscope.model.quantities import QuantityFact, QuantityMention
-from storyscope.model.quotes import LedgerEntry, OtherSpeaker, Quote, SpanText, Wording, WordingChange
+from storyscope.model.quotes import (
+    LedgerEntry,
+    OtherSpeaker,
+    Quote,
+    SpanText,
+    Wording,
+    WordingChange,
+    WordingFragment,
+)
 from storyscope.model.spans import Mention, SentenceSpan
 from storyscope.model.summary import SummarySentence
 from storyscope.model.timeline import TemporalMention, TimelineEntry
@@ -46,4 +54,5 @@ __all__ = [
     "Title",
     "Wording",
     "WordingChange",
+    "WordingFragment",
 ]

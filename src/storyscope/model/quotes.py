@@ -50,14 +50,29 @@ class WordingChange(BaseModel):
     variant: str
 
 
+class WordingFragment(BaseModel):
+    """Where an outlet's shorter wording sits in the reference wording: a fragment of the longer quote."""
+
+    matched: str = Field(description="the reference's words that this wording carries (normalised)")
+    omitted_before: str = Field(description="reference words before the fragment that this outlet left out")
+    omitted_after: str = Field(description="reference words after the fragment that this outlet left out")
+
+
 class Wording(BaseModel):
-    """How one article words a ledger entry's statement."""
+    """How one article words a ledger entry's statement.
+
+    When the wording is a fragment of the reference (much shorter, and matching part of it),
+    ``fragment`` says which part, and ``changes`` compare the wording with that part only.
+    """
 
     quote_id: str
     article_id: str
     text: str
-    similarity: float = Field(description="rapidfuzz similarity to the reference wording, 0-100")
+    similarity: float = Field(
+        description="rapidfuzz similarity to the reference wording (to its matched part for a fragment), 0-100"
+    )
     changes: list[WordingChange]
+    fragment: WordingFragment | None = None
 
 
 class OtherSpeaker(BaseModel):

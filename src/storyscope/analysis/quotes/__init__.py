@@ -16,6 +16,7 @@ from storyscope.analysis.entities import normalise_name
 from storyscope.analysis.quotes.attribution import Attribution, Fragments
 from storyscope.analysis.quotes.component import annotate
 from storyscope.analysis.quotes.ledger import build_ledger
+from storyscope.analysis.quotes.lexicon import PRONOUN_GENDER
 from storyscope.analysis.registry import StoryContext, register_section
 from storyscope.model import Article, Entity, Quote, SpanText
 
@@ -45,11 +46,21 @@ def extract_quotes(article: Article, doc: Doc) -> list[Quote]:
     return [to_quote(article, number, a) for number, a in enumerate(annotate(doc), 1)]
 
 
+#: Entity types a pronoun source may refer to, checked against the story's canonical entities.
+_PRONOUN_TYPES = {
+    **{pronoun: frozenset({"PERSON"}) for pronoun in PRONOUN_GENDER},
+    "it": frozenset({"ORG", "GPE"}),
+    "they": frozenset({"ORG", "GPE", "NORP"}),
+}
+
+
 def link_speakers(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
     """Set ``speaker_entity_id``: the entity named like the speaker in the same article, else anywhere.
 
     Entities are matched by their normalised mention text, so the link follows however
     the entities section canonicalises names; a source that names no entity stays null.
+    A pronoun source resolved to an entity of the wrong kind (``she`` to an organisation,
+    ``it`` to a person) is left unresolved, its surface pronoun kept.
     """
     in_article: dict[tuple[str, str], str] = {}
     anywhere: dict[str, str] = {}
@@ -63,6 +74,7 @@ def link_speakers(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
         anywhere.setdefault(canonical, entity.id)
         if entity.type == "PERSON" and len(canonical.split()) > 1:
             by_surname[canonical.split()[-1]].add(entity.id)
+    types = {entity.id: entity.type for entity in entities}
     linked = []
     for quote in quotes:
         key = normalise_name(quote.speaker) if quote.speaker else ""
@@ -70,6 +82,11 @@ def link_speakers(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
         if key and " " not in key and len(by_surname.get(key, ())) == 1:
             # A bare surname the article never expands: the story's one full name with that surname.
             entity_id = next(iter(by_surname[key]))
+        wanted = _PRONOUN_TYPES.get(quote.source.text.lower()) if quote.source else None
+        if wanted is not None and entity_id is not None and types[entity_id] not in wanted:
+            # "she" resolved to a name the story's entities say is not a person: leave it unresolved.
+            linked.append(quote.model_copy(update={"speaker": None, "speaker_entity_id": None}))
+            continue
         linked.append(quote.model_copy(update={"speaker_entity_id": entity_id}))
     return linked
 

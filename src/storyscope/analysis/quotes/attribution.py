@@ -11,16 +11,29 @@ source/cue/content roles; the direct-quote heuristics of textacy's
 * ``"…" -Speaker`` (a dash after the closing mark), ``X: "…"``, ``From X: "…"`` and
   headline or transcript lines ``Name: statement``;
 * indirect speech: a reporting verb's clausal complement ("Voss said the city
-  would…"), or the rest of the sentence when the cue is parenthetical or follows the
-  content ("The plan, she said, is dead"); "according to X"; verbs of stance and
-  intent with their object, prepositional object or infinitive ("cited the report",
-  "called for an audit", "urged residents to stay"); "X's claim that …";
+  would…", discontinuous around the cue clause in "which she said was false"), its
+  nominal object ("said the same thing"), or the rest of the sentence when the cue is
+  parenthetical, follows the content or heads an "as" clause ("The plan, she said, is
+  dead", "As experts noted, …"); "according to X"; verbs of stance, judgment and intent
+  with their object (and its "for"/"as" phrase), prepositional object or infinitive
+  ("cited the report", "criticized the plan for its cost", "called for an audit", "urged
+  residents to stay"); passives, whose source is the agent ("was criticized by X");
+  cue nouns with their possessor and their "that"-clause, infinitive or topic phrase
+  ("X's claim that …", "her plan to …", "his criticism of …"); attitude adjectives
+  ("has been critical of", "are afraid that");
 * scare quotes (a quotation of fewer than four words not governed by its cue) are not
-  attributions, and a stance nested in another attribution's content is part of it.
+  attributions, and an attribution nested in another attribution's content is part of it.
 
-Pronoun sources ("she") are resolved to the nearest preceding named person of
-compatible gender (honorifics, then first names via ``gender_guesser``), preferring
-clause subjects; a bare surname to the nearest full form of that name in the article.
+Spans follow attribution corpora: the cue is the whole verb group ("has also said"); a
+clause's content leaves out a parallel verb of saying the parser hung on it, a trailing
+participle after a comma and an opening connective ("But", "However,").
+
+Pronoun sources ("she") are resolved to the nearest preceding mention that looks like a
+person (a title, a given name or a name that speaks elsewhere in the article) of
+compatible gender (honorifics and gendered titles, then first names via
+``gender_guesser``), preferring clause subjects; "it"/"they" to the one organisation,
+place or group (or plural subject) in their sentence or the one before, when there is
+exactly one; a bare surname to the nearest full form of that name in the article.
 Every step is linear or bounded per quotation, so pathological text stays fast.
 """
 
@@ -35,15 +48,22 @@ from functools import lru_cache
 from gender_guesser.detector import Detector
 from spacy.tokens import Doc, Span, Token
 
+from storyscope.analysis.entities.titles import is_title_word
 from storyscope.analysis.quotes.lexicon import (
+    ADDRESSEE_VERBS,
+    ATTITUDE_ADJECTIVES,
+    COGNITION_VERBS,
+    GROUP_PRONOUNS,
     HONORIFIC_GENDER,
     INTENT_VERBS,
     NOUN_CUES,
+    NOUN_TOPIC_PREPOSITIONS,
     OBJECT_VERBS,
     PREP_VERBS,
     PRONOUN_GENDER,
     QUOTE_ONLY_VERBS,
     REPORTING_VERBS,
+    SUPPORT_VERBS,
 )
 from storyscope.analysis.quotes.marks import QUOTE_CHARS, Quotation, find_quotations
 
@@ -160,15 +180,17 @@ def _find_attributions(doc: Doc) -> list[Attribution]:
                 found.append(attribution)
     found.extend(_according_to(doc, quotes, inside, people))
     found.extend(_noun_cues(doc, quotes, inside, people))
+    found.extend(_adjective_cues(doc, quotes, inside, people))
     found.extend(_colon_lines(doc, people))
-    return sorted(_outermost_stances(doc, found), key=lambda a: a.content[0])
+    return sorted(_outermost(found), key=lambda a: a.content[0])
 
 
-def _outermost_stances(doc: Doc, found: list[Attribution]) -> list[Attribution]:
-    """Drop stance and intent attributions nested in another attribution's content.
+def _outermost(found: list[Attribution]) -> list[Attribution]:
+    """Drop attributions whose cue lies in another attribution's content.
 
-    "He said he plans to …" attributes the plan to his saying; the nested "plans" is part of
-    what he said. Nested speech ("she said he told her …") is kept.
+    "He said he plans to …" attributes the plan to his saying, and in "a poll found that 74
+    percent said …" the voters' saying is part of what the poll found: the nested relation is
+    inside the outer content, which attribution corpora (PolNeAR) annotate as one relation.
     """
     contents = sorted(f for a in found for f in a.content)
     starts = [s for s, _ in contents]
@@ -180,23 +202,34 @@ def _outermost_stances(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             contents[i][0] <= cue_start < contents[i][1] and (contents[i][0], contents[i][1]) not in attribution.content
             for i in range(max(0, k - 5), k + 1)
         )
-        if nested and not _speech_cue(doc, attribution.cue):
-            continue
-        kept.append(attribution)
+        if not nested:
+            kept.append(attribution)
     return kept
-
-
-def _speech_cue(doc: Doc, cue: Fragments) -> bool:
-    """Whether a cue is a verb of saying (not of stance, intent or evidence)."""
-    span = doc.char_span(cue[0][0], cue[0][1], alignment_mode="expand")
-    return span is not None and any(t.lemma_.lower() in REPORTING_VERBS for t in span)
 
 
 _CUE_VERBS = REPORTING_VERBS | QUOTE_ONLY_VERBS | INTENT_VERBS | OBJECT_VERBS | frozenset(PREP_VERBS)
 
 
 def _is_cue_verb(token: Token) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in _CUE_VERBS
+    return token.pos_ == "VERB" and _lemma(token) in _CUE_VERBS
+
+
+#: Inflection endings and what replaces them, to undo a lemmatiser slip ("hoped" -> "hop").
+_INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", ""),
+                ("ing", ""), ("ing", "e"))
+
+
+def _lemma(token: Token) -> str:
+    """The token's lemma, or, when that is no cue verb but the word is an inflection of one, that verb:
+    the small English model lemmatises some verbs wrongly ("hoped" -> "hop", "rated" -> "rat")."""
+    lemma = token.lemma_.lower()
+    if lemma in _CUE_VERBS or token.pos_ != "VERB":
+        return lemma
+    word = token.lower_
+    for ending, replacement in _INFLECTIONS:
+        if word.endswith(ending) and word[: -len(ending)] + replacement in _CUE_VERBS:
+            return word[: -len(ending)] + replacement
+    return lemma
 
 
 # --- direct quotations -------------------------------------------------------------------
@@ -274,7 +307,7 @@ def _direct_cue(
     hi = bisect.bisect_right(verb_starts, quotation.end + CUE_WINDOW)
     best: tuple[int, Token] | None = None
     for verb in verbs[lo:hi]:
-        if verb.lemma_.lower() not in REPORTING_VERBS and verb.lemma_.lower() not in QUOTE_ONLY_VERBS:
+        if _lemma(verb) not in REPORTING_VERBS and _lemma(verb) not in QUOTE_ONLY_VERBS:
             continue  # verbs of stance or intent ("cited", "wants") do not introduce quotations
         colon_before = _sentence_ends_with_colon_before(verb, quotation)
         if not colon_before and (_sent(verb).start not in sentences or not paragraph[0] <= verb.idx < paragraph[1]):
@@ -284,7 +317,7 @@ def _direct_cue(
             continue
         if _reports_around(verb, quotation):
             continue  # a partial quotation inside reported speech: left to the indirect rule
-        if verb.lemma_.lower() in QUOTE_ONLY_VERBS and not governs:
+        if _lemma(verb) in QUOTE_ONLY_VERBS and not governs:
             continue
         gap = min(abs(verb.idx - quotation.end), abs(quotation.start - verb.idx - len(verb)))
         for _start, e in quotation.fragments[:-1]:
@@ -302,10 +335,11 @@ def _direct_cue(
 def _reports_around(verb: Token, quotation: Quotation) -> bool:
     """Whether the quotation is only the end of a longer complement of ``verb`` (a mixed quotation).
 
-    "said that the plan was "a disgrace"", "called half of them "deplorables"": the content is the
-    whole complement, found by the indirect rules, not the quoted words alone.
+    "said that the plan was "a disgrace"", "said that "a bomb" had gone off", "called half of them
+    "deplorables"": the content is the whole complement, found by the indirect rules, not the quoted
+    words alone (however few words come before the quotation).
     """
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb)
     complements = []
     for child in verb.rights:
         handled = (
@@ -323,8 +357,7 @@ def _reports_around(verb: Token, quotation: Quotation) -> bool:
     start = min(c.left_edge.idx for c in complements)
     right = max((c.right_edge for c in complements), key=lambda t: t.i)
     end = right.idx + len(right)
-    words_before = len(_text(verb.doc)[start : quotation.start].split())
-    return start < quotation.start < end and words_before >= 2
+    return start < quotation.start < end
 
 
 def _sentence_ends_with_colon_before(verb: Token, quotation: Quotation) -> bool:
@@ -411,11 +444,13 @@ def _colon_speaker(
 
 def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people: _People) -> Attribution | None:
     """Reported speech cued by ``verb``: its complement clause, or the sentence around a parenthetical cue."""
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb)
     clausal = lemma in REPORTING_VERBS or lemma in INTENT_VERBS
     after = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS or (c.dep_ == "xcomp" and lemma in INTENT_VERBS)]
     before = [c for c in verb.lefts if c.dep_ in _CONTENT_DEPS]
-    objects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ != "PRON"] if lemma in OBJECT_VERBS else []
+    objects = [c for c in verb.children if c.dep_ == "dobj" and _said_object(verb, c)]
+    if lemma in OBJECT_VERBS and _passive(verb):  # "He has been criticized for …": the subject is the object
+        objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
     # "called the charges unsubstantiated": the object and what it is called.
     predicates = [c for c in verb.rights if c.dep_ in ("oprd", "xcomp") and lemma in QUOTE_ONLY_VERBS]
     preps = [
@@ -424,17 +459,21 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     ]
     cue = _cue_fragments(verb)
     if clausal and after:
-        first = after[0]
-        if first.dep_ == "xcomp":  # "urged residents to stay": the addressee belongs to the content
-            addressees = [c for c in verb.rights if c.dep_ == "dobj" and c.i < first.i]
-            first = addressees[0] if addressees else first
-        content = _fragments_of(doc, doc[first.left_edge.i : after[0].right_edge.i + 1], quotes)
-    elif clausal and (before or verb.dep_ == "parataxis"):
+        # The complement's own subtree: in "which he said were false" or "what Trump says his plan
+        # would do" it runs to the left of the cue clause, and the content is discontinuous.
+        tokens = _clause_content(after[0])
+        if after[0].dep_ == "xcomp":  # "urged residents to stay": the addressee belongs to the content
+            tokens += [t for c in verb.rights if c.dep_ == "dobj" and c.i < after[0].i for t in c.subtree]
+        content = _fragments_of(doc, tokens, quotes)
+    elif clausal and (before or verb.dep_ == "parataxis" or _as_clause(verb)):
         clause = _cue_clause(verb)
-        tokens = [t for t in _paragraph_part(_sent(verb), verb) if t.i not in clause]
+        tokens = _without_connective([t for t in _paragraph_part(_sent(verb), verb) if t.i not in clause])
         content = _fragments_of(doc, tokens, quotes)
     elif objects:
-        content = _fragments_of(doc, objects[0].subtree, quotes)
+        # "criticized the plan for its cost", "cited the audit as the reason": part of what is attributed.
+        reasons = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in ("for", "as") and c.i > objects[0].i
+                   and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)]  # not "for weeks"
+        content = _fragments_of(doc, [t for c in objects[:1] + reasons[:1] for t in c.subtree], quotes)
     elif predicates:
         first = min((c for c in verb.rights if c.dep_ == "dobj"), default=predicates[0], key=lambda c: c.i)
         content = _fragments_of(doc, doc[first.left_edge.i : predicates[0].right_edge.i + 1], quotes)
@@ -456,12 +495,64 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     return Attribution(source, cue, content, direct, speaker)
 
 
+def _clause_content(clause: Token) -> list[Token]:
+    """A complement clause's tokens, without what the parser wrongly hangs on it from the cue clause:
+    a conjoined verb of saying with no subject of its own ("said it was opposed and warned X to …":
+    the warning is the speaker's second statement) and a trailing participle set off by a comma
+    (", implicitly putting his name on the line": the reporter's comment, not the speaker's words)."""
+    doc = clause.doc
+    dropped: set[int] = set()
+    for child in clause.rights:
+        parallel_cue = _parallel_cue(child)
+        comma_before = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","
+        trailing_participle = child.dep_ == "advcl" and child.tag_ == "VBG" and child.left_edge.i == child.i and comma_before
+        if parallel_cue or trailing_participle:
+            dropped.update(t.i for t in child.subtree)
+            # the "and" or comma joining it (attached to the clause, right before the dropped part)
+            dropped.update(t.i for t in clause.children if t.dep_ in ("cc", "punct") and 0 < child.left_edge.i - t.i <= 2)
+    return [t for t in clause.subtree if t.i not in dropped]
+
+
+def _said_object(verb: Token, obj: Token) -> bool:
+    """Whether ``obj`` is what ``verb`` attributes: any object of a verb of stance ("cited the report",
+    "criticized him", "which critics cited": attribution corpora mark pronoun objects too), or the
+    object of a verb of saying that is not the addressee ("said the same thing", "what he said")."""
+    lemma = _lemma(verb)
+    if lemma in OBJECT_VERBS:
+        return True
+    return (
+        lemma in REPORTING_VERBS
+        and lemma not in ADDRESSEE_VERBS
+        and lemma not in COGNITION_VERBS
+        and obj.tag_ != "PRP"
+        and obj.ent_type_ not in ("PERSON", "NORP", "ORG")
+    )
+
+
 def _paragraph_part(sentence: Span, anchor: Token) -> list[Token]:
     """The tokens of ``sentence`` in the same paragraph as ``anchor`` (parses can run over paragraph breaks)."""
     text = _text(sentence.doc)
     start = text.rfind("\n", 0, anchor.idx) + 1
     end = _find_or_end(text, "\n", anchor.idx)
     return [t for t in sentence if start <= t.idx < end]
+
+
+def _without_connective(tokens: list[Token]) -> list[Token]:
+    """A sentence's remaining tokens without the connective that opens it ("But", "However,"):
+    it links the sentence to the text before, it is not part of what the source said."""
+    start = 0
+    while start < len(tokens) and (tokens[start].is_punct or tokens[start].is_space):
+        start += 1
+    if start < len(tokens) and tokens[start].dep_ == "cc":
+        start += 1
+    elif (
+        start + 1 < len(tokens)
+        and tokens[start].pos_ == "ADV"
+        and tokens[start].dep_ == "advmod"
+        and tokens[start + 1].text == ","
+    ):
+        start += 2
+    return tokens[start:]
 
 
 def _cue_clause(verb: Token) -> set[int]:
@@ -490,7 +581,7 @@ def _according_to(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People
         if source_span is None:
             continue
         phrase = {token.i, to.i} | {t.i for t in token.subtree} | {t.i for t in to.subtree}
-        tokens = [t for t in _paragraph_part(_sent(token), token) if t.i not in phrase]
+        tokens = _without_connective([t for t in _paragraph_part(_sent(token), token) if t.i not in phrase])
         content = _fragments_of(doc, tokens, quotes)
         if not content or sum(e - s for s, e in content) < 8:
             continue
@@ -523,38 +614,125 @@ def _colon_lines(doc: Doc, people: _People) -> list[Attribution]:
 
 
 def _noun_cues(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People) -> list[Attribution]:
-    """"Trump's claim that …": a cue noun, its possessor as source and its "that"-clause as content."""
+    """"Trump's claim that …", "her plan to …", "his criticism of …": a cue noun, its possessor as
+    source and its "that"-clause, infinitive or topic phrase as content (the preposition joins the cue)."""
     found = []
     for noun in doc:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOUN_CUES or inside[noun.i]:
             continue
-        clauses = [
-            c for c in noun.rights
-            if c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-        ]
+        complement = _noun_complement(noun)
+        if complement is None:
+            continue
         owners = [c for c in noun.lefts if c.dep_ == "poss"]
-        if not clauses or not owners:
+        cue_start = noun.idx
+        if owners:
+            owner = _trim(doc[owners[0].left_edge.i : owners[0].right_edge.i + 1])
+            if owner is None:
+                continue
+            # The source keeps its possessive ("Trump's"), as attribution corpora mark it; the speaker does not.
+            end = owner.end
+            while end > owner.start + 1 and doc[end - 1].tag_ == "POS":
+                end -= 1
+            speaker_head = doc[owner.start : end].root
+        elif noun.dep_ == "dobj" and _lemma(noun.head) in SUPPORT_VERBS:
+            # "Trump made the claim that …", "the mayor issued a warning that …": the subject of the
+            # support verb is the source, and the cue runs from its verb group to the noun.
+            owner = _subject(noun.head, inside)
+            if owner is None:
+                continue
+            speaker_head = owner.root
+            cue_start = _cue_fragments(noun.head)[0][0]
+        else:
             continue
-        owner = _trim(doc[owners[0].left_edge.i : owners[0].right_edge.i + 1])
-        content = _fragments_of(doc, clauses[0].subtree, quotes)
-        if owner is None or not content:
+        cue_end = complement.idx + len(complement) if complement.dep_ == "prep" else noun.idx + len(noun)
+        if complement.dep_ == "prep":
+            tokens = [t for g in complement.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
+        else:
+            tokens = list(complement.subtree)
+        content = _fragments_of(doc, tokens, quotes)
+        if not content:
             continue
-        # The source keeps its possessive ("Trump's"), as attribution corpora mark it; the speaker does not.
-        end = owner.end
-        while end > owner.start + 1 and doc[end - 1].tag_ == "POS":
-            end -= 1
-        source = _span_fragments(owner)
         direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
-        cue = ((noun.idx, noun.idx + len(noun)),)
-        found.append(Attribution(source, cue, content, direct, people.speaker(doc[owner.start : end].root)))
+        found.append(
+            Attribution(_span_fragments(owner), ((cue_start, cue_end),), content, direct, people.speaker(speaker_head))
+        )
     return found
+
+
+def _adjective_cues(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People) -> list[Attribution]:
+    """"Graham has been critical of Trump", "Democrats are afraid that …", "he is ready to move on": an
+    attitude adjective after a linking verb; the verb's subject is the source, the cue runs from the
+    verb group to the adjective (and its preposition), the content is its clause or prepositional object."""
+    found = []
+    for adjective in doc:
+        if adjective.dep_ != "acomp" or adjective.lower_ not in ATTITUDE_ADJECTIVES or inside[adjective.i]:
+            continue
+        linking = adjective.head
+        complement = next(
+            (c for c in adjective.rights if c.dep_ in ("ccomp", "xcomp")
+             or (c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children))),
+            None,
+        )
+        if complement is None:
+            continue
+        start = _group_start(linking)
+        last = complement if complement.dep_ == "prep" else adjective
+        cue = ((doc[start].idx, last.idx + len(last)),)
+        if complement.dep_ == "prep":
+            tokens = [t for g in complement.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
+        else:
+            tokens = list(complement.subtree)
+        content = _fragments_of(doc, tokens, quotes)
+        subject = _subject(linking, inside)
+        if not content or subject is None:
+            continue
+        direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
+        found.append(Attribution(_span_fragments(subject), cue, content, direct, people.speaker(subject.root)))
+    return found
+
+
+def _noun_complement(noun: Token) -> Token | None:
+    """What a cue noun attributes: its "that"-clause, its infinitive ("plan to cut taxes") or its
+    topic phrase ("criticism of the plan", "questions about the deal"), in that order."""
+    rights = list(noun.rights)
+    for child in rights:
+        if child.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+            return child
+    for child in rights:
+        if child.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+            return child
+    for child in rights:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in NOUN_TOPIC_PREPOSITIONS
+            and any(g.dep_ in ("pobj", "pcomp") for g in child.children)
+        ):
+            return child
+    return None
 
 
 # --- spans -------------------------------------------------------------------------------
 
 
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _as_clause(verb: Token) -> bool:
+    """Whether ``verb`` heads a parenthetical "as" clause ("As experts have pointed out, the plan …")."""
+    return verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ in ("mark", "prep") and c.i < verb.i
+                                        for c in verb.children)
+
+
 def _subject(verb: Token, inside: list[bool]) -> Span | None:
-    """The subject phrase of ``verb`` (or of the clause it is conjoined or subordinate to)."""
+    """The subject phrase of ``verb`` (or of the clause it is conjoined or subordinate to); for a
+    passive verb its agent ("was criticized by the mayor"), since its subject is not the source."""
+    if _passive(verb):
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not agents:
+            return None
+        span = _source_span(verb.doc[agents[0].left_edge.i : agents[0].right_edge.i + 1])
+        return None if span is None or any(inside[t.i] for t in span) else span
     current = verb
     for _ in range(3):
         for child in current.children:
@@ -565,8 +743,26 @@ def _subject(verb: Token, inside: list[bool]) -> Span | None:
                 return span
         if current.dep_ not in ("conj", "advcl", "xcomp") or current.head.i == current.i:
             return None
-        current = current.head
+        if _parallel_cue(current):
+            current = current.head.head  # "X said the fares would rise and warned …": X warned
+        else:
+            current = current.head
     return None
+
+
+def _parallel_cue(token: Token) -> bool:
+    """Whether ``token`` is a subjectless verb of saying that the parser conjoined to the complement
+    of another cue verb instead of to that verb ("said it would rise and warned …")."""
+    head = token.head
+    return (
+        token.dep_ == "conj"
+        and token.pos_ == "VERB"
+        and _lemma(token) in REPORTING_VERBS
+        and _lemma(token) not in COGNITION_VERBS
+        and not any(c.dep_ in _SUBJECT_DEPS for c in token.children)
+        and head.dep_ == "ccomp"
+        and _is_cue_verb(head.head)
+    )
 
 
 def _source_span(span: Span) -> Span | None:
@@ -605,11 +801,15 @@ def _within_paragraph(span: Span, anchor: Token) -> Span:
 
 
 def _cue_fragments(verb: Token) -> Fragments:
-    """The verb with its adjacent auxiliaries and negation ("has said", "did not say") and particle."""
+    """The verb with its adjacent auxiliaries, negation and adverbs ("has also said", "did not say",
+    "repeatedly warned") and particle: attribution corpora mark the whole verb group as the cue."""
     doc = verb.doc
-    start = verb.i
-    while start > 0 and doc[start - 1].head.i == verb.i and doc[start - 1].dep_ in ("aux", "auxpass", "neg"):
-        start -= 1
+    start = _group_start(verb)
+    matrix = verb.head
+    infinitive = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.lefts))
+    if infinitive and matrix.i < verb.i and verb.i - matrix.i <= 4 and not _is_cue_verb(matrix):
+        # "went on to say", "appeared to suggest", "could not resist pointing out": the verb chain is one cue.
+        start = _group_start(matrix)
     end = verb.i + 1
     if end < len(doc) and doc[end].head.i == verb.i and doc[end].dep_ == "prt":
         end += 1
@@ -619,6 +819,22 @@ def _cue_fragments(verb: Token) -> Fragments:
     if end < len(doc) and doc[end].text == ":":
         end += 1
     return ((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])),)
+
+
+def _group_start(verb: Token) -> int:
+    """Index of the first token of ``verb``'s group: its adjacent auxiliaries, negation and adverbs."""
+    start = verb.i
+    while start > 0 and verb.doc[start - 1].head.i == verb.i and _in_verb_group(verb.doc[start - 1]):
+        start -= 1
+    return start
+
+
+def _in_verb_group(token: Token) -> bool:
+    """Whether a left dependent of a cue verb belongs to its verb group: an auxiliary, a negation or a
+    plain adverb ("also", "repeatedly"); not a wh-adverb, which opens a clause ("when she said")."""
+    if token.dep_ in ("aux", "auxpass", "neg"):
+        return True
+    return token.dep_ == "advmod" and token.pos_ == "ADV" and token.tag_ == "RB"
 
 
 def _trim(span: Span) -> Span | None:
@@ -696,7 +912,7 @@ def _gender_detector() -> Detector:
 def _given_name_gender(token: Token) -> str | None:
     """Gender ``gender_guesser`` gives a word as a given name; None for possessors and unknown words."""
     doc = token.doc
-    if not token.is_alpha or (token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "POS"):
+    if not token.is_alpha or not token.text[0].isupper() or (token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "POS"):
         return None  # possessors are not given names ("Bayline's Theo Marchetti")
     guess = _gender_detector().get_gender(token.text)
     if guess in ("male", "mostly_male"):
@@ -704,6 +920,14 @@ def _given_name_gender(token: Token) -> str | None:
     if guess in ("female", "mostly_female"):
         return "female"
     return None
+
+
+def _group_kind(span: Span) -> str:
+    """"org" (organisations and places: "it" or "they"), "group" (nationalities and parties, plural
+    noun phrases: "they")."""
+    if span.label_ in ("ORG", "GPE"):
+        return "org"
+    return "group"
 
 
 def _from_given_names(name: Span) -> Span:
@@ -724,11 +948,22 @@ class _People:
         self.persons = sorted(
             [ent for ent in doc.ents if ent.label_ == "PERSON"] + self._untagged_names(), key=lambda e: e.start
         )
-        self._person_ends = [ent.end for ent in self.persons]
         self.full_names: dict[str, list[Span]] = {}  # last word -> multi-word PERSON mentions
         for ent in self.persons:
             if len(ent) > 1:
                 self.full_names.setdefault(ent[-1].text, []).append(ent)
+        self._speaking_words = {
+            t.text for t in doc if t.dep_ in _SUBJECT_DEPS and _lemma(t.head) in REPORTING_VERBS
+        }
+        # Antecedents for "he"/"she": only mentions that look like people, not NER slips on capitalised words.
+        self.people = [ent for ent in self.persons if self._plausible_person(ent)]
+        self._people_ends = [ent.end for ent in self.people]
+        # Antecedents for "they"/"it": organisations, places, groups and plural subject noun phrases.
+        self.groups = sorted(
+            [ent for ent in doc.ents if ent.label_ in ("ORG", "GPE", "NORP")] + self._plural_subjects(),
+            key=lambda e: e.start,
+        )
+        self._group_ends = [ent.end for ent in self.groups]
 
     def _untagged_names(self) -> list[Span]:
         """Subject proper-noun runs the NER missed that contain a known given name ("Mayor Renata Okafor")."""
@@ -740,9 +975,42 @@ class _People:
             while start > max(token.i - 8, 0) and self.doc[start - 1].pos_ == "PROPN":
                 start -= 1
             name = _from_given_names(self.doc[start : token.i + 1])
-            if len(name) > 1:  # only runs with a given name: titles and places are not people
-                names.append(name)
+            if name.start == token.i:
+                continue  # only runs with a given name: titles and places are not people
+            titled = name.start > 0 and is_title_word(self.doc[name.start - 1])
+            if any(t.ent_type_ for t in name) and not titled:
+                continue  # "Sunshine Beach" stays a place; "Mayor Renata Okafor" mislabelled GPE is a person
+            names.append(name)
         return names
+
+    def _plural_subjects(self) -> list[Span]:
+        """Plural common-noun subjects ("harbor officials", "the board and the union"): antecedents for "they"."""
+        found = []
+        for token in self.doc:
+            if token.dep_ not in _SUBJECT_DEPS or token.pos_ != "NOUN" or token.ent_type_:
+                continue
+            conjoined = [c for c in token.rights if c.dep_ == "conj"]
+            if token.tag_ == "NNS" or conjoined:
+                end = conjoined[-1].i if conjoined else token.i
+                span = _trim(self.doc[token.left_edge.i : end + 1])
+                if span is not None:
+                    found.append(span)
+        return found
+
+    def _plausible_person(self, ent: Span) -> bool:
+        """Whether a PERSON mention looks like a person: capitalised words and a title before or in it, a
+        given name before a surname, or a name that is the subject of a verb of saying in the article
+        (as a bare surname, through the full name it shortens)."""
+        words = [t for t in ent if t.is_alpha]
+        if not words or not all(t.text[:1].isupper() for t in words):
+            return False
+        if (ent.start > 0 and is_title_word(self.doc[ent.start - 1])) or any(is_title_word(t) for t in ent[:-1]):
+            return True
+        name = self.full_span(ent)
+        given = name[:-1] if len(name) > 1 else name  # a lone word may be a first name ("Rowan")
+        if any(_given_name_gender(t) is not None for t in given):
+            return True
+        return name[-1].text in self._speaking_words
 
     def full_span(self, ent: Span) -> Span:
         """A multi-word name as given; a bare surname as the nearest full name before it.
@@ -767,6 +1035,12 @@ class _People:
         if root.lower_ in PRONOUN_GENDER and root.pos_ == "PRON":
             antecedent = self.antecedent(root)
             return self.full_name(antecedent) if antecedent is not None else None
+        if root.lower_ in GROUP_PRONOUNS and root.pos_ == "PRON":
+            group = self.group_antecedent(root)
+            return group.text if group is not None else None
+        if root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl" and root.head.head.i != root.head.i:
+            # "Jolene Pryce, who said …": the relative pronoun names the noun its clause modifies.
+            return self.speaker(root.head.head)
         candidates = [root, *(c for c in root.children if c.dep_ == "appos")]
         if isinstance(head, Span):  # a phrase without a verb ("-Sen. Jolene Pryce"): any name in it
             candidates += [t for t in head if t.ent_type_ == "PERSON"]
@@ -784,20 +1058,39 @@ class _People:
     def antecedent(self, pronoun: Token) -> Span | None:
         """Nearest PERSON before ``pronoun`` of compatible gender, preferring clause subjects (the salient ones)."""
         wanted = PRONOUN_GENDER[pronoun.lower_]
-        k = bisect.bisect_right(self._person_ends, pronoun.i)
-        window = [e for e in reversed(self.persons[max(0, k - 50) : k]) if self.gender(e) in (None, wanted)]
+        k = bisect.bisect_right(self._people_ends, pronoun.i)
+        window = [e for e in reversed(self.people[max(0, k - 50) : k]) if self.gender(e) in (None, wanted)]
         subjects = [e for e in window if e.root.dep_ in _SUBJECT_DEPS or e.root.head.dep_ in _SUBJECT_DEPS]
         for pool in (subjects, window):
             if pool:
                 return pool[0]
         return None
 
+    def group_antecedent(self, pronoun: Token) -> Span | None:
+        """What "they" or "it" refers to when that is clear: the nearest organisation, place or group
+        ("it": an organisation or place; "they": also a group or a plural subject) in the pronoun's
+        sentence or the one before, and only when it is the one candidate there."""
+        wanted = GROUP_PRONOUNS[pronoun.lower_]
+        sentence = _sent(pronoun)
+        earliest = _sent(self.doc[sentence.start - 1]).start if sentence.start > 0 else sentence.start
+        k = bisect.bisect_right(self._group_ends, pronoun.i)
+        window = [e for e in reversed(self.groups[max(0, k - 20) : k]) if e.start >= earliest]
+        fitting = [e for e in window if _group_kind(e) in wanted]
+        # Two different candidates in reach: not clear which one is meant.
+        if not fitting or len({e.text.lower() for e in fitting}) > 1:
+            return None
+        return fitting[0]
+
     def gender(self, ent: Span) -> str | None:
-        """Gender signalled by an honorific before the name or by its full name's first name."""
+        """Gender signalled by an honorific or a gendered title before the name ("Ms.", "spokesman",
+        "councilwoman"), else by its full name's first name."""
         if ent.start > 0:
-            honorific = self.doc[ent.start - 1].lower_.rstrip(".")
+            before = self.doc[ent.start - 1]
+            honorific = before.lower_.rstrip(".")
             if honorific in HONORIFIC_GENDER:
                 return HONORIFIC_GENDER[honorific]
+            if is_title_word(before) and honorific.endswith(("woman", "man")):
+                return "female" if honorific.endswith("woman") else "male"
         return self._given_name_gender(self.full_span(ent))
 
     def _given_name_gender(self, name: Span) -> str | None:

@@ -3,7 +3,10 @@
 Statements are matched across articles by rapidfuzz similarity of their normalised
 wording (``partial_ratio``, so a fragment quoted by one outlet matches the full quote of
 another); matched statements are then split by speaker, and an entry whose words other
-articles give to someone else lists those speakers in ``also_attributed_to``.
+articles give to someone else lists those speakers in ``also_attributed_to``. An
+outlet that carries only a fragment of a longer quote is shown as such: the part of
+the longer wording it matches (``partial_ratio_alignment``), what it left out, and
+its word changes within that part.
 """
 
 from __future__ import annotations
@@ -15,12 +18,14 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from storyscope.analysis.entities import normalise_name
-from storyscope.model.quotes import LedgerEntry, OtherSpeaker, Quote, Wording, WordingChange
+from storyscope.model.quotes import LedgerEntry, OtherSpeaker, Quote, Wording, WordingChange, WordingFragment
 
 #: Similarity (0-100) above which two wordings are the same statement.
 SAME_STATEMENT = 80
 #: Wordings shorter than this (characters, normalised) are matched only when identical.
 MIN_PARTIAL = 24
+#: A wording shorter than this share of the reference's length is compared as a fragment of it.
+FRAGMENT_SHARE = 0.8
 _QUOTES = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb`]|''")
 _APOSTROPHES = re.compile(r"[\u2018\u2019]")
 
@@ -86,6 +91,44 @@ def word_changes(reference: str, variant: str) -> list[WordingChange]:
     return changes
 
 
+def fragment_of(reference: str, variant: str) -> WordingFragment | None:
+    """Where a much shorter ``variant`` sits in ``reference`` (whole words), if it is a fragment of it.
+
+    rapidfuzz's ``partial_ratio_alignment`` finds the part of the reference that best matches the
+    variant; it is widened to whole words, and the words on either side are what the outlet left out.
+    """
+    if not variant or len(variant) >= FRAGMENT_SHARE * len(reference):
+        return None
+    alignment = fuzz.partial_ratio_alignment(variant, reference, score_cutoff=SAME_STATEMENT)
+    if alignment is None:
+        return None
+    start, end = alignment.dest_start, alignment.dest_end
+    while start > 0 and not reference[start - 1].isspace():
+        start -= 1
+    while end < len(reference) and not reference[end].isspace():
+        end += 1
+    return WordingFragment(
+        matched=reference[start:end].strip(),
+        omitted_before=reference[:start].strip(),
+        omitted_after=reference[end:].strip(),
+    )
+
+
+def compare_wording(quote: Quote, reference: str, wording: str) -> Wording:
+    """One article's wording against the reference: its word changes, or, for a fragment of the
+    reference, which part it carries, what it omits and its word changes within that part."""
+    fragment = fragment_of(reference, wording)
+    compared = fragment.matched if fragment is not None else reference
+    return Wording(
+        quote_id=quote.id,
+        article_id=quote.article_id,
+        text=quote.content.text,
+        similarity=round(fuzz.ratio(compared, wording), 1),
+        changes=word_changes(compared, wording),
+        fragment=fragment,
+    )
+
+
 def build_ledger(quotes: list[Quote]) -> list[LedgerEntry]:
     """Ledger entries for every quote with a known speaker, most widely carried first."""
     attributed = [q for q in quotes if speaker_key(q) is not None]
@@ -111,16 +154,7 @@ def build_ledger(quotes: list[Quote]) -> list[LedgerEntry]:
                 direct=any(attributed[i].direct for i in members),
                 article_ids=list(dict.fromkeys(attributed[i].article_id for i in members)),
                 quote_ids=[attributed[i].id for i in members],
-                wordings=[
-                    Wording(
-                        quote_id=attributed[i].id,
-                        article_id=attributed[i].article_id,
-                        text=attributed[i].content.text,
-                        similarity=round(fuzz.ratio(wordings[reference], wordings[i]), 1),
-                        changes=word_changes(wordings[reference], wordings[i]),
-                    )
-                    for i in members
-                ],
+                wordings=[compare_wording(attributed[i], wordings[reference], wordings[i]) for i in members],
                 also_attributed_to=[
                     OtherSpeaker(
                         speaker=attributed[other[0][0]].speaker,
