@@ -4,8 +4,9 @@ Sentences are picked by maximal marginal relevance (Carbonell & Goldstein 1998).
 relevance of a sentence rewards the share of outlets that report its claim (so the facts
 most outlets share come first), its centrality (similarity to the other articles), its
 agreement with the other sentences of its claim (so a claim is told in the version the
-outlets share, not an outlier's), its overlap with the articles' headlines (Edmundson
-1969's title method) and an early position. It penalises loaded wording: high-intensity
+outlets share, not an outlier's), the share of its words the other articles use too (the
+other articles as pseudo-references, Louis & Nenkova 2013), its overlap with the articles'
+headlines (Edmundson 1969's title method) and an early position. It penalises loaded wording: high-intensity
 lexicon terms, the outlet-distinctive terms of the framing section, exclamations,
 questions, evaluative wording with no attribution (opinion presented as fact), and text
 inside quotation marks (a quoted voice, not a reported fact). Redundancy with sentences
@@ -19,11 +20,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Token
 
 from storyscope.analysis.claims import Alignment, SentenceUnit, align, outlet_of, side_of
 from storyscope.analysis.lexicon import REPORTING_LEMMAS, IntensityLexicon, loaded_lexicon
@@ -52,6 +54,7 @@ class SummaryConfig:
     centrality_weight: float = 0.5
     consensus_weight: float = 0.5
     headline_weight: float = 1.0
+    shared_words_weight: float = 2.0
     lead_weight: float = 0.3
     loaded_weight: float = 2.0
     distinctive_weight: float = 1.0
@@ -111,6 +114,34 @@ def headline_overlap(unit: SentenceUnit, headlines: Sequence[set[str]]) -> float
     return sum(len(words & h) / len(h) for h in headlines) / len(headlines)
 
 
+def word_forms(tokens: Iterable[Token]) -> set[str]:
+    """Lower-case forms and lemmas of the words and numbers among ``tokens``."""
+    return {w for t in tokens if t.is_alpha or t.like_num for w in (t.lower_, t.lemma_.lower())}
+
+
+def article_vocabularies(alignment: Alignment, articles: Sequence[Article]) -> dict[str, set[str]]:
+    """The word forms of each aligned article's text and headline."""
+    docs = {u.article_id: u.span.doc for u in alignment.units}
+    return {
+        a.id: word_forms(docs[a.id]) | set(re.findall(r"\w+", (a.title or "").lower()))
+        for a in articles
+        if a.id in docs
+    }
+
+
+def shared_words(unit: SentenceUnit, others: Sequence[set[str]]) -> float:
+    """Mean, over the other articles, of the share of the sentence's words that article
+    uses too (in its text or headline). The other articles act as pseudo-references
+    (Louis & Nenkova 2013: a summary that shares the input's words is a good summary):
+    a sentence told in the words every outlet uses is the story's common account, one
+    told in an outlet's own words is its angle. Function words count as well, so the
+    sentence's phrasing, not only its topic, has to be shared."""
+    words = [t for t in unit.span if t.is_alpha or t.like_num]
+    if not others or not words:
+        return 0.0
+    return sum(sum(bool({t.lower_, t.lemma_.lower()} & o) for t in words) / len(words) for o in others) / len(others)
+
+
 def distinctive_terms(framing: Sequence[OutletFraming] | None) -> dict[str, list[str]]:
     """The distinctive terms of each article, from the framing section when it was built."""
     return {f.article_id: [t.term for t in f.distinctive_terms] for f in framing or []}
@@ -160,6 +191,7 @@ def select_sentences(
     central = centrality(alignment)
     agreement = consensus(alignment, claims)
     headlines = headline_words(articles)
+    vocabulary = article_vocabularies(alignment, articles)
     relevance: dict[int, float] = {}
     single: dict[int, bool] = {}
     for k, unit in enumerate(alignment.units):
@@ -174,6 +206,7 @@ def select_sentences(
             + config.centrality_weight * float(central[k])
             + config.consensus_weight * float(agreement[k])
             + config.headline_weight * headline_overlap(unit, headlines)
+            + config.shared_words_weight * shared_words(unit, [v for a, v in vocabulary.items() if a != unit.article_id])
             + config.lead_weight / (1 + unit.position)
             - loaded_penalty(unit, lexicon, terms.get(unit.article_id, ()), config)
         )
