@@ -33,6 +33,7 @@ test-slow: install
 ## Speed and accuracy benchmarks (by hand; they print ratios against a baseline from the same run).
 bench: install
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/dedup.py
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks

@@ -50,3 +50,17 @@ def test_load_raises_naming_the_file(tmp_path):
     (tmp_path / "x.bin").write_bytes(b"\x00\x01")
     with pytest.raises(StoryscopeError, match="x.bin"):
         storyscope.load(tmp_path / "x.bin")
+
+
+def test_framing_prior_comes_from_the_stored_corpus(tmp_path, millbrook):
+    from storyscope.store import Store
+
+    with Store(tmp_path / "s.duckdb") as store:
+        first = storyscope.analyze(millbrook, store=store)
+        assert {f.prior_articles for f in first.framing} == {2}
+        other = [{"id": "x", "outlet": "Gazette", "text": "The ferry schedule changes on Friday. Riders were told early."},
+                 {"id": "y", "outlet": "Herald", "text": "Ferry riders face a new schedule from Friday, the port said."}]
+        second = storyscope.analyze(other, store=store)
+        again = storyscope.analyze(millbrook, store=store)
+    assert {f.prior_articles for f in second.framing} == {4}
+    assert {f.prior_articles for f in again.framing} == {4}  # re-analysing adds nothing to the corpus

@@ -8,6 +8,7 @@ the analysis sections fill in the :class:`StoryAnalysis`.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -15,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyscope.analysis import build_analysis, extract_items
+from storyscope.analysis.registry import Background
 from storyscope.errors import Errors, StoryscopeError
 from storyscope.ingest import to_article
 from storyscope.ingest.dedup import find_duplicates
@@ -73,6 +75,19 @@ def parse_articles(
     return docs
 
 
+class StoreCorpus:
+    """The store's corpus term counts for one pipeline, as framing's background."""
+
+    def __init__(self, store: Store, pipeline: str) -> None:
+        self.store, self.pipeline = store, pipeline
+
+    def add(self, counts: Mapping[str, Counter[str]]) -> None:
+        self.store.add_term_counts(counts, self.pipeline)
+
+    def background(self, terms: Iterable[str]) -> Background:
+        return Background(*self.store.term_counts(terms, self.pipeline))
+
+
 def story_id_for(articles: Iterable[Article]) -> str:
     """A stable id for a set of articles: hash of their sorted content hashes."""
     digest = hashlib.sha256("".join(sorted(a.content_hash for a in articles)).encode()).hexdigest()
@@ -92,7 +107,7 @@ def analyze(
     """Analyse ``articles`` as one story (the Python API).
 
     Near-duplicates are linked and listed but analysed once. With ``store``, parses
-    are cached and the analysis is saved.
+    are cached, the analysis is saved, and framing takes its prior from the stored corpus.
     """
     records = link_duplicates([as_article(a, outlets) for a in articles])
     if not records:
@@ -106,7 +121,7 @@ def analyze(
         model=pipeline_id(nlp),
         articles=records,
     )
-    build_analysis(analysis, docs, outlets)
+    build_analysis(analysis, docs, outlets, StoreCorpus(store, pipeline_id(nlp)) if store is not None else None)
     if store is not None:
         store.save_analysis(analysis, pipeline_id(nlp))
     return analysis

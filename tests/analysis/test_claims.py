@@ -95,3 +95,17 @@ def test_bad_input_finishes(text):
     assert time.monotonic() - started < 60  # parsing dominates; a quadratic step would take far longer
     assert analysis.claims is not None and analysis.summary is not None
     assert_offsets_exact(analysis.to_json_dict())
+
+
+def test_captions_and_widgets_are_not_claims():
+    body = "The council voted on Tuesday to close the Harbor ferry after a long meeting."
+    caption = "Harbor rally\nRiders hold signs outside the terminal on the night of the vote. Dana Holt/Coastline Wire"
+    articles = [
+        {"id": "a", "outlet": "Coastline Wire", "text": f"{caption}\n\n{body}\n\nLISTEN:\n\nRiders were angry."},
+        {"id": "b", "outlet": "Calder Ledger", "text": f"{body}\n\n{caption}"},
+    ]
+    analysis = storyscope.analyze(articles)
+    texts = [s.text for c in analysis.claims for s in c.sentences]
+    assert body in texts
+    assert not any("Dana Holt" in t or "Harbor rally" in t or "LISTEN" in t for t in texts)
+    assert not any("Dana Holt" in s.text for s in analysis.summary)

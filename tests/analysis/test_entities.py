@@ -7,7 +7,7 @@ import pytest
 import storyscope
 from storyscope.analysis.entities import normalise_name
 from storyscope.analysis.entities.canonical import misspelt_surnames, resolve
-from storyscope.analysis.entities.mentions import extract_entity_mentions, find_acronym_definitions
+from storyscope.analysis.entities.mentions import extract_entity_mentions, find_acronym_definitions, ner_label
 from storyscope.analysis.entities.titles import titles_conflict
 from storyscope.model import Article, EntityMention, Title
 from tests.conftest import EXAMPLES, OUTLETS, assert_offsets_exact
@@ -65,6 +65,8 @@ def test_title_conflicts_compare_rank_and_office():
     assert not titles_conflict(title("a", "former governor"), title("b", "senator"))
     assert not titles_conflict(title("a", "council member"), title("b", "sponsor"))
     assert not titles_conflict(title("a", "representative"), title("b", "chairman"))
+    assert not titles_conflict(title("a", "former president"), title("b", "president"))
+    assert titles_conflict(title("a", "former deputy director"), title("b", "director"))
 
 
 def test_acronym_definition_found_with_its_long_form(nlp):
@@ -192,3 +194,8 @@ def test_organisation_name_variants_are_one_entity():
                 "ORG"), mention("b", 40, "Transportation Security Administration", "ORG")]
     keys = resolve(mentions, {}).keys
     assert keys[0] == keys[1] != keys[2]
+
+
+def test_a_person_name_with_a_digit_is_an_organisation():
+    assert ner_label("KHBR7", "PERSON") == "ORG" and ner_label("Channel 4", "PERSON") == "ORG"
+    assert ner_label("Mira Okafor", "PERSON") == "PERSON" and ner_label("Route 9", "GPE") == "GPE"

@@ -10,13 +10,14 @@ import pytest
 import storyscope
 from storyscope.analysis.framing import (
     QuoteView,
+    dirichlet_prior,
     frame_articles,
     inside,
     log_odds_z,
     story_quotes,
     term_occurrences,
 )
-from storyscope.analysis.registry import StoryContext
+from storyscope.analysis.registry import Background, StoryContext
 from storyscope.model import Article
 from storyscope.report import render
 from tests.conftest import EXAMPLES, OUTLETS, assert_offsets_exact
@@ -61,11 +62,30 @@ def dunmore(nlp):
     return articles, frame_articles(articles, docs, quotes)
 
 
+class CountingCorpus:
+    """A TermCorpus over a fixed background plus whatever is added (once per hash)."""
+
+    def __init__(self, counts: Counter[str], articles: int) -> None:
+        self.counts, self.articles, self.seen = Counter(counts), articles, set()
+
+    def add(self, counts):
+        for digest, terms in counts.items():
+            if digest not in self.seen:
+                self.seen.add(digest)
+                self.counts += terms
+                self.articles += 1
+
+    def background(self, terms):
+        return Background(Counter({t: self.counts[t] for t in terms}), sum(self.counts.values()), self.articles)
+
+
 def test_log_odds_z_signs():
-    background = Counter({"aliens": 10, "immigrants": 10, "city": 40})
-    z = log_odds_z(Counter({"aliens": 8, "city": 20}), Counter({"immigrants": 8, "city": 20}), background, 6.0)
+    alpha = dirichlet_prior(Background(Counter({"aliens": 10, "immigrants": 10, "city": 40}), 60, 3), 6.0)
+    assert alpha == pytest.approx({"aliens": 1.0, "immigrants": 1.0, "city": 4.0})
+    z = log_odds_z(Counter({"aliens": 8, "city": 20}), Counter({"immigrants": 8, "city": 20}), alpha, 6.0)
     assert z["aliens"] > 1.645 and abs(z["city"]) < 0.5 and "immigrants" not in z
-    assert log_odds_z(Counter(), Counter({"a": 1}), background, 6.0) == {}
+    assert log_odds_z(Counter(), Counter({"a": 1}), alpha, 6.0) == {}
+    assert "unseen" not in log_odds_z(Counter({"unseen": 3, "city": 1}), Counter({"city": 4}), alpha, 6.0)
 
 
 def test_phrases_counted_once_with_offsets(nlp):
@@ -139,8 +159,11 @@ def test_corpus_background_sets_the_prior(dunmore, nlp):
     articles, story_prior = dunmore
     docs = {a.id: nlp(a.text) for a in articles}
     # A corpus where "illegal aliens" is everyday usage: the outlet's use of it stands out less.
-    corpus = Counter({"illegal aliens": 500, "illegal": 500, "aliens": 500, "warehouse": 10})
-    with_corpus = frame_articles(articles, docs, [], background=corpus)
+    corpus = CountingCorpus(Counter({"illegal aliens": 500, "illegal": 500, "aliens": 500, "warehouse": 10}), 40)
+    with_corpus = frame_articles(articles, docs, [], corpus)
     story_z = {t.term: t.log_odds_z for t in story_prior[1].distinctive_terms}
     corpus_z = {t.term: t.log_odds_z for t in with_corpus[1].distinctive_terms}
     assert corpus_z.get("illegal aliens", 0.0) < story_z["illegal aliens"]
+    assert {f.prior_articles for f in story_prior} == {3} and {f.prior_articles for f in with_corpus} == {43}
+    frame_articles(articles, docs, [], corpus)  # the same story again adds nothing
+    assert corpus.articles == 43

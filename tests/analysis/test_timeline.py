@@ -10,10 +10,11 @@ import pytest
 
 import storyscope
 from storyscope.analysis.timeline import extract_temporal_mentions
-from storyscope.analysis.timeline.expressions import caption_paragraphs, find_expressions, quoted_ranges
+from storyscope.analysis.timeline.expressions import find_expressions, quoted_ranges
 from storyscope.analysis.timeline.mentions import resolve_over_window
 from storyscope.model import Article
 from storyscope.model.schema import story_analysis_schema
+from storyscope.nlp.layout import caption_paragraphs
 from storyscope.report import render
 from tests.conftest import EXAMPLES, OUTLETS, assert_offsets_exact
 

@@ -74,3 +74,32 @@ def test_redirect_loop_is_bounded(server):
 def test_http_error_is_reported(server):
     result = load_articles([f"{server}/missing"], options=ReadOptions(allow_private=True))
     assert "HTTP 404" in result.errors[0].reason
+
+
+def test_connection_goes_to_the_checked_address(server, monkeypatch):
+    """DNS rebinding: the name resolves to the server once, then elsewhere; the fetch must
+    connect where the check looked, and still send the name as Host."""
+    import socket
+
+    port = int(server.rsplit(":", 1)[1])
+    answers = iter(["127.0.0.1"])
+    real = socket.getaddrinfo
+
+    def rebinding(host, *args, **kwargs):
+        if host == "news.test":
+            address = next(answers, "10.255.255.1")  # a second lookup would land on a private host
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    seen = {}
+    original = Handler.do_GET
+
+    def recording(self):
+        seen["host"] = self.headers.get("Host")
+        original(self)
+
+    monkeypatch.setattr(Handler, "do_GET", recording)
+    page = fetch(f"http://news.test:{port}/page", allow_private=True)
+    assert page.url == f"http://news.test:{port}/page" and b"Millbrook" in page.body
+    assert seen["host"] == f"news.test:{port}"

@@ -87,3 +87,43 @@ def test_older_file_is_migrated_in_place_keeping_data(tmp_path, monkeypatch):
         assert store.schema_version() == len(upgraded)
         assert store.count_articles() == 2
         assert store.db.execute("SELECT DISTINCT language FROM articles").fetchall() == [("en",)]
+
+
+def test_corpus_term_counts_add_each_article_once(tmp_path):
+    from collections import Counter
+
+    with Store(tmp_path / "s.duckdb") as store:
+        first = {"h1": Counter({"city council": 2, "vote": 1}), "h2": Counter({"vote": 3})}
+        assert store.add_term_counts(first, "p") == 2
+        assert store.add_term_counts({"h2": Counter({"vote": 3}), "h3": Counter({"ferry": 1})}, "p") == 1
+        assert store.add_term_counts({"h1": Counter({"vote": 9})}, "other-pipeline") == 1
+        counts, total, articles = store.term_counts(["vote", "ferry", "absent"], "p")
+    assert counts == Counter({"vote": 4, "ferry": 1}) and total == 7 and articles == 3
+
+
+def test_repost_of_a_stored_article_is_linked_without_reloading_texts(tmp_path):
+    from storyscope.ingest.dedup import find_duplicates
+
+    repost = "Reposted from the Millbrook Courier.\n\n" + MILLBROOK_A + "\n\nThis story first ran in the Courier."
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_articles(_articles())
+        links = find_duplicates([("c", repost), ("d", "A different story about the harbor budget vote.")],
+                                store.stored_duplicates)
+    assert links == {"c": "a"}
+
+
+def test_store_from_before_the_index_is_indexed_on_upgrade(tmp_path):
+    from storyscope.ingest.dedup import minhash
+
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        store.add_articles(_articles())
+    db = duckdb.connect(str(path))  # make it a version-2 file: articles, no index
+    db.execute("DROP TABLE minhashes")
+    db.execute("DROP TABLE minhash_bands")
+    db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    db.close()
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.db.execute("SELECT count(*) FROM minhashes").fetchone() == (2,)
+        assert store.stored_duplicates({"copy": minhash(MILLBROOK_B)}) == {"copy": "b"}

@@ -20,7 +20,7 @@ from storyscope.analysis import (  # noqa: F401  (registers sections)
     summary,
     timeline,
 )
-from storyscope.analysis.registry import SECTIONS, StoryContext
+from storyscope.analysis.registry import SECTIONS, StoryContext, TermCorpus
 from storyscope.ingest.outlets import OutletTable
 from storyscope.model import Article, StoryAnalysis
 
@@ -32,9 +32,14 @@ ORDER = ("sentences", "entities", "quantities", "quotes", "timeline", "claims", 
 assert set(ORDER) == set(SECTIONS), f"sections registered but not ordered: {set(SECTIONS) ^ set(ORDER)}"
 
 
-def build_analysis(analysis: StoryAnalysis, docs: dict[str, Doc], outlets: OutletTable | None = None) -> StoryAnalysis:
+def build_analysis(
+    analysis: StoryAnalysis,
+    docs: dict[str, Doc],
+    outlets: OutletTable | None = None,
+    corpus: TermCorpus | None = None,
+) -> StoryAnalysis:
     """Run every section over ``analysis.articles`` (parsed in ``docs``) and fill it in."""
-    context = StoryContext(analysis=analysis, docs=docs, outlets=outlets)
+    context = StoryContext(analysis=analysis, docs=docs, outlets=outlets, corpus=corpus)
     for name in ORDER:
         SECTIONS[name].build(context)
     return analysis

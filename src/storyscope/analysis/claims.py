@@ -22,6 +22,7 @@ from storyscope.analysis.registry import StoryContext, register_section
 from storyscope.analysis.similarity import SIMILARITIES, default_similarity
 from storyscope.model import Article, Claim, ClaimCoverage, ClaimSentence
 from storyscope.model.claims import Coverage, Side
+from storyscope.nlp.layout import furniture, overlaps
 
 #: Sentences with fewer alphabetic words (bylines, "Advertisement", …) state no claim.
 MIN_WORDS = 4
@@ -70,17 +71,19 @@ def outlet_of(article: Article) -> str:
 
 
 def sentence_units(context: StoryContext) -> list[SentenceUnit]:
-    """Claim-bearing sentences of every analysed article, in article order."""
+    """Claim-bearing sentences of every analysed article, in article order: photo captions
+    and widget labels are page furniture, not claims."""
     per_article = context.extracted("sentences")
     cap = max(MIN_WORDS, MAX_SENTENCES // max(1, len(context.articles)))
     units = []
     for article in context.articles:
         doc = context.docs[article.id]
+        skip = furniture(article.text)
         position = 0
         for sentence in per_article[article.id]:
             for start, end in paragraph_pieces(article.text, sentence.start, sentence.end):
                 span = doc.char_span(start, end, alignment_mode="expand")
-                if span is None or sum(t.is_alpha for t in span) < MIN_WORDS:
+                if span is None or sum(t.is_alpha for t in span) < MIN_WORDS or overlaps(skip, start, end):
                     continue
                 units.append(SentenceUnit(article.id, start, end, article.text[start:end], span, position))
                 position += 1

@@ -3,9 +3,11 @@
 Distinctive terms are found with the log-odds ratio with an informative Dirichlet prior
 of Monroe, Colaresi & Quinn (2008, "Fightin' Words", *Political Analysis* 16(4)): an
 outlet's own-voice term counts are compared with those of the story's other outlets,
-smoothed by a prior proportional to the term's frequency in the background (the whole
-story, or a corpus's counts when given) and weighing a tenth of the story, and each term gets the z-score of its
-log-odds difference. Terms are words, bigrams and noun chunks. Words inside direct
+smoothed by a prior proportional to the term's frequency in the background and weighing
+a tenth of the story, and each term gets the z-score of its log-odds difference. The
+background is the corpus when the story is analysed with a store (every article framed
+with that store so far, this story included: a term the whole corpus uses often is
+smoothed more), else the story itself. Terms are words, bigrams and noun chunks. Words inside direct
 quotes are the quoted speaker's, not the outlet's: they are counted apart
 (``quoted_count``) and left out of the comparison and of the own-voice tone.
 
@@ -24,7 +26,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from storyscope.analysis.lexicon import REPORTING_LEMMAS, loaded_lexicon, vader_analyzer
-from storyscope.analysis.registry import StoryContext, register_section
+from storyscope.analysis.registry import Background, StoryContext, TermCorpus, register_section
 from storyscope.model import Article, DistinctiveTerm, Mention, OutletFraming, QuotedSpeaker, Tone
 
 #: Total pseudo-count of the informative prior (Monroe et al.'s alpha_0), as a share of the
@@ -117,25 +119,32 @@ def inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
+def dirichlet_prior(background: Background, strength: float) -> dict[str, float]:
+    """Monroe et al.'s informative prior: pseudo-counts ``alpha_w`` proportional to each
+    term's background frequency, summing to ``strength`` over the background vocabulary."""
+    if not background.total:
+        return {}
+    return {term: strength * n / background.total for term, n in background.counts.items() if n > 0}
+
+
 def log_odds_z(
-    counts: Counter[str], others: Counter[str], background: Counter[str], prior_strength: float
+    counts: Counter[str], others: Counter[str], alpha: Mapping[str, float], alpha_0: float
 ) -> dict[str, float]:
-    """Monroe et al. (2008) z-scores of ``counts`` vs ``others`` with a Dirichlet prior from ``background``."""
-    n_i, n_j, n_b = sum(counts.values()), sum(others.values()), sum(background.values())
-    if not n_i or not n_j or not n_b:
+    """Monroe et al. (2008) z-scores of ``counts`` vs ``others`` under the prior ``alpha``
+    (total ``alpha_0``): terms without a prior pseudo-count are not scored."""
+    n_i, n_j = sum(counts.values()), sum(others.values())
+    if not n_i or not n_j:
         return {}
     scores = {}
     for term, y_i in counts.items():
-        alpha = prior_strength * background[term] / n_b
-        if alpha <= 0:
+        a = alpha.get(term, 0.0)
+        if a <= 0:
             continue
         y_j = others[term]
-        if n_i - y_i + prior_strength - alpha <= 0 or n_j - y_j + prior_strength - alpha <= 0:
+        if n_i - y_i + alpha_0 - a <= 0 or n_j - y_j + alpha_0 - a <= 0:
             continue  # the term is all there is: no odds to compare
-        delta = math.log((y_i + alpha) / (n_i + prior_strength - y_i - alpha)) - math.log(
-            (y_j + alpha) / (n_j + prior_strength - y_j - alpha)
-        )
-        scores[term] = delta / math.sqrt(1 / (y_i + alpha) + 1 / (y_j + alpha))
+        delta = math.log((y_i + a) / (n_i + alpha_0 - y_i - a)) - math.log((y_j + a) / (n_j + alpha_0 - y_j - a))
+        scores[term] = delta / math.sqrt(1 / (y_i + a) + 1 / (y_j + a))
     return scores
 
 
@@ -185,9 +194,13 @@ def frame_articles(
     articles: Sequence[Article],
     docs: Mapping[str, Doc],
     quotes: Sequence[QuoteView],
-    background: Counter[str] | None = None,
+    corpus: TermCorpus | None = None,
 ) -> list[OutletFraming]:
-    """Framing of each article against the other articles of the story."""
+    """Framing of each article against the other articles of the story.
+
+    With ``corpus``, the story's own-voice counts are added to it first and the prior
+    comes from the corpus; otherwise from the story.
+    """
     direct_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     by_article: dict[str, list[QuoteView]] = defaultdict(list)
     for quote in quotes:
@@ -203,11 +216,18 @@ def frame_articles(
         quoted_counts[article.id] = Counter(o[0] for o in occurrences if inside(spans, o[1], o[2]))
     own_counts = {aid: Counter(o[0] for o in occ) for aid, occ in own.items()}
     pooled = sum(own_counts.values(), Counter())
+    if corpus is not None:
+        corpus.add({a.content_hash: own_counts[a.id] for a in articles})
+        background = corpus.background(pooled)
+    else:
+        background = Background(pooled, sum(pooled.values()), len(articles))
+    strength = PRIOR_SCALE * sum(pooled.values())
+    alpha = dirichlet_prior(background, strength)
     framing = []
     for article in articles:
         counts = own_counts[article.id]
         others = pooled - counts
-        scores = log_odds_z(counts, others, background or pooled, PRIOR_SCALE * sum(pooled.values()))
+        scores = log_odds_z(counts, others, alpha, strength)
         terms = sorted(
             (t for t, z in scores.items() if z >= MIN_Z and counts[t] >= MIN_COUNT and not names_itself(t, article)),
             key=lambda t: (-scores[t], t),
@@ -235,6 +255,7 @@ def frame_articles(
                 ],
                 tone=outlet_tone(docs[article.id], direct_spans[article.id]),
                 quoted_speakers=quoted_speakers(by_article[article.id]),
+                prior_articles=background.articles,
             )
         )
     return framing
@@ -242,4 +263,4 @@ def frame_articles(
 
 @register_section("framing")
 def build_framing(context: StoryContext) -> None:
-    context.analysis.framing = frame_articles(context.articles, context.docs, story_quotes(context))
+    context.analysis.framing = frame_articles(context.articles, context.docs, story_quotes(context), context.corpus)

@@ -359,6 +359,7 @@ def quantity_from(doc: Doc, text: str, article_id: str, start: int, end: int, la
         return None
     interval = apply_qualifier(QUALIFIERS.get(qualifier or ""), *values)
     root = doc[inner_start:end].root
+    noun: Token | None
     if label == "DURATION":
         # "a two-day operation" counts the operation's length; "for 19 years" counts years.
         modifies = root.dep_ in ("amod", "compound", "nmod", "nummod") and root.head.pos_ == "NOUN"

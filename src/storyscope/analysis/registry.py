@@ -8,9 +8,10 @@ results of sections registered before them from ``context.analysis``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple, Protocol
 
 from spacy.tokens import Doc
 
@@ -41,13 +42,35 @@ def register_section(name: str, extract: Extractor | None = None) -> Callable[[B
     return decorator
 
 
+class Background(NamedTuple):
+    """Term counts of a background corpus: ``counts`` for the terms asked about, ``total``
+    over every term, from ``articles`` articles."""
+
+    counts: Counter[str]
+    total: int
+    articles: int
+
+
+class TermCorpus(Protocol):
+    """A corpus's own-voice term counts, the background of framing's prior.
+
+    Articles are keyed by content hash, so adding one twice counts it once.
+    """
+
+    def add(self, counts: Mapping[str, Counter[str]]) -> None: ...
+
+    def background(self, terms: Iterable[str]) -> Background: ...
+
+
 @dataclass
 class StoryContext:
-    """What a section sees: the analysed articles, their parses and earlier results."""
+    """What a section sees: the analysed articles, their parses and earlier results,
+    and (with a store) the corpus they belong to."""
 
     analysis: StoryAnalysis
     docs: dict[str, Doc]
     outlets: OutletTable | None = None
+    corpus: TermCorpus | None = None
     _extracted: dict[str, dict[str, Sequence[Any]]] = field(default_factory=dict)
 
     @property

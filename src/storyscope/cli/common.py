@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from storyscope.errors import InputError
 from storyscope.ingest import LoadResult, ReadOptions, load_articles
+from storyscope.ingest.dedup import StoredLookup
 from storyscope.ingest.outlets import OutletTable
 
 console = Console(stderr=True)
@@ -68,13 +69,15 @@ def advance(progress: Progress, amount: int = 1) -> None:
     progress.advance(progress.task_ids[0], amount)
 
 
-def read_inputs(paths: list[str], table: OutletTable | None, options: ReadOptions, known: Iterable[tuple[str, str]] = ()) -> LoadResult:
+def read_inputs(
+    paths: list[str], table: OutletTable | None, options: ReadOptions, stored: StoredLookup | None = None
+) -> LoadResult:
     """Read inputs with a progress bar; print one line per failed input."""
     with progress_bar("Reading", total=None) as bar:
 
         def update(done: int, total: int) -> None:
             bar.update(bar.task_ids[0], completed=done, total=total)
 
-        result = load_articles(paths, table, options, known=known, progress=update)
+        result = load_articles(paths, table, options, stored=stored, progress=update)
     report_errors(result.errors)
     return result

@@ -38,7 +38,7 @@ def ingest(
     table = read_outlets(outlets)
     with Store(db or Path(DEFAULT_DB)) as store:
         before = store.count_articles()
-        result = read_inputs(paths, table, ReadOptions(allow_private, follow_links), known=store.kept_texts())
+        result = read_inputs(paths, table, ReadOptions(allow_private, follow_links), stored=store.stored_duplicates)
         stored = store.add_articles(result.articles)
         added = store.count_articles() - before
         todo = [a for a in stored if a.duplicate_of is None]

@@ -15,7 +15,7 @@ from typing import Any
 
 from storyscope.errors import Errors, InputError, InputFailure, StoryscopeError
 from storyscope.ingest import feeds, records, warc
-from storyscope.ingest.dedup import find_duplicates
+from storyscope.ingest.dedup import StoredLookup, find_duplicates
 from storyscope.ingest.fetch import fetch
 from storyscope.ingest.files import decode_utf8, read_bytes
 from storyscope.ingest.html import extract_page
@@ -215,13 +215,13 @@ def load_articles(
     sources: Iterable[str],
     outlets: OutletTable | None = None,
     options: ReadOptions = ReadOptions(),
-    known: Iterable[tuple[str, str]] = (),
+    stored: StoredLookup | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> LoadResult:
     """Read every source; exact repeats are dropped, near-duplicates linked.
 
-    ``known`` are ``(id, text)`` of articles already kept elsewhere (the store), so a
-    repost of a stored article is linked to it. ``progress(done, total)`` is called
+    ``stored`` looks signatures up among articles already kept elsewhere (the store), so
+    a repost of a stored article is linked to it. ``progress(done, total)`` is called
     after each input.
     """
     result = LoadResult()
@@ -246,7 +246,7 @@ def load_articles(
             seen_hashes.add(article.content_hash)
             seen_ids.add(article.id)
             result.articles.append(article)
-    links = find_duplicates([(a.id, a.text) for a in result.articles], known)
+    links = find_duplicates([(a.id, a.text) for a in result.articles], stored)
     result.articles = [
         a.model_copy(update={"duplicate_of": links[a.id]}) if a.id in links else a for a in result.articles
     ]

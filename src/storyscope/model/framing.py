@@ -52,3 +52,6 @@ class OutletFraming(BaseModel):
     distinctive_terms: list[DistinctiveTerm]
     tone: Tone
     quoted_speakers: list[QuotedSpeaker]
+    prior_articles: int = Field(
+        description="Articles behind the log-odds prior: the corpus framed so far with the store, else the story."
+    )

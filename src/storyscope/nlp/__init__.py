@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from storyscope.errors import Errors, StoryscopeError
+from storyscope.nlp import line_breaks  # noqa: F401  (registers storyscope_line_breaks)
 from storyscope.settings import default_model_name
 
 #: Token attributes kept in cached parses: everything the analysis sections read.
@@ -31,12 +32,15 @@ def load_pipeline(name: str | None = None) -> Language:
     # Long articles are legitimate input; spaCy's 1M default is a memory guard we keep
     # close to (ingest caps input size well below this).
     nlp.max_length = max(nlp.max_length, 2_000_000)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("storyscope_line_breaks", before="parser")
     return nlp
 
 
 def pipeline_id(nlp: Language) -> str:
-    """``name-version`` of a pipeline: the key parses are cached under."""
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'pipeline')}-{nlp.meta.get('version', '0')}"
+    """``name-version`` of a pipeline, plus storyscope's own components: the key parses are cached under."""
+    own = "".join(f"+{name.removeprefix('storyscope_')}" for name in nlp.pipe_names if name.startswith("storyscope_"))
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'pipeline')}-{nlp.meta.get('version', '0')}{own}"
 
 
 def parse(texts: Iterable[str], nlp: Language, batch_size: int = 32) -> Iterator[Doc]:

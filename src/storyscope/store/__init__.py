@@ -9,17 +9,21 @@ upgrades older files in place.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
 
 import duckdb
+from datasketch import MinHash
 
 from storyscope.errors import Errors, StoryscopeError
+from storyscope.ingest.dedup import THRESHOLD, band_keys, minhash, signature_bytes, signature_from_bytes
 from storyscope.model import Article, StoryAnalysis
 
-#: Ordered schema migrations; version N is reached by running MIGRATIONS[N-1].
-MIGRATIONS: list[list[str]] = [
+#: Ordered schema migrations; version N is reached by running MIGRATIONS[N-1]: SQL statements,
+#: or functions of the store for steps SQL cannot do (computing signatures of stored texts).
+MIGRATIONS: list[list[str | Callable[[Store], None]]] = [
     [
         "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
         """CREATE TABLE articles (
@@ -40,6 +44,17 @@ MIGRATIONS: list[list[str]] = [
         """CREATE TABLE analyses (
             story_id VARCHAR PRIMARY KEY, pipeline VARCHAR, schema_version VARCHAR,
             created_at TIMESTAMP DEFAULT current_timestamp, analysis JSON NOT NULL)""",
+    ],
+    [  # 2: corpus term counts, the background of framing's prior (aggregated, so vocabulary-sized)
+        """CREATE TABLE corpus_articles (
+            content_hash VARCHAR NOT NULL, pipeline VARCHAR NOT NULL, PRIMARY KEY (content_hash, pipeline))""",
+        """CREATE TABLE corpus_terms (
+            pipeline VARCHAR NOT NULL, term VARCHAR NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (pipeline, term))""",
+    ],
+    [  # 3: the near-duplicate index (MinHash signatures and LSH band keys of kept articles)
+        "CREATE TABLE minhashes (article_id VARCHAR PRIMARY KEY, signature BLOB NOT NULL)",
+        "CREATE TABLE minhash_bands (band SMALLINT NOT NULL, key BIGINT NOT NULL, article_id VARCHAR NOT NULL)",
+        lambda store: store._index_kept_articles(),
     ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -87,7 +102,10 @@ class Store:
         for version in range(current + 1, SCHEMA_VERSION + 1):
             with self._transaction():
                 for statement in MIGRATIONS[version - 1]:
-                    self.db.execute(statement)
+                    if isinstance(statement, str):
+                        self.db.execute(statement)
+                    else:
+                        statement(self)
                 self.db.execute(
                     "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)]
                 )
@@ -103,6 +121,7 @@ class Store:
         may differ from the one given); a new text whose id is taken gets a suffixed id.
         """
         stored: list[Article] = []
+        added: dict[str, MinHash] = {}
         with self._transaction():
             for article in articles:
                 existing = self.get_article_by_hash(article.content_hash)
@@ -117,6 +136,9 @@ class Store:
                     f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES ({placeholders})", values
                 )
                 stored.append(article)
+                if article.duplicate_of is None:
+                    added[article.id] = minhash(article.text)
+            self._index(added)
         return stored
 
     def _id_taken(self, article_id: str) -> bool:
@@ -139,11 +161,57 @@ class Store:
         wanted = list(ids)
         return self._articles("WHERE id IN (SELECT unnest(?))", [wanted]) if wanted else []
 
-    def kept_texts(self) -> Iterator[tuple[str, str]]:
-        """``(id, text)`` of stored articles that are not duplicates (for dedup)."""
-        cursor = self.db.execute("SELECT id, text FROM articles WHERE duplicate_of IS NULL")
+    # -- near-duplicate index -------------------------------------------------
+    def _index(self, signatures: Mapping[str, MinHash]) -> None:
+        """Add kept articles' signatures and band keys to the near-duplicate index, in two statements."""
+        if not signatures:
+            return
+        ids = list(signatures)
+        self.db.execute(
+            "INSERT INTO minhashes SELECT unnest(?), unnest(?)", [ids, [signature_bytes(signatures[i]) for i in ids]]
+        )
+        bands = [(band, key, article_id) for article_id in ids for band, key in enumerate(band_keys(signatures[article_id]))]
+        self.db.execute(
+            "INSERT INTO minhash_bands SELECT unnest(?), unnest(?), unnest(?)",
+            [[b for b, _, _ in bands], [k for _, k, _ in bands], [a for _, _, a in bands]],
+        )
+
+    def _index_kept_articles(self) -> None:
+        """Index every stored kept article (upgrading a store that predates the index)."""
+        cursor = self.db.cursor().execute("SELECT id, text FROM articles WHERE duplicate_of IS NULL")
         while rows := cursor.fetchmany(1000):
-            yield from rows
+            self._index({article_id: minhash(text) for article_id, text in rows})
+
+    def stored_duplicates(self, signatures: Mapping[str, MinHash]) -> dict[str, str]:
+        """For a batch ``{key: signature}``, the stored kept article each key near-duplicates:
+        candidates share an LSH band key, and the most similar one at or above the threshold wins."""
+        keys, bands, band_values = [], [], []
+        for key, signature in signatures.items():
+            for band, value in enumerate(band_keys(signature)):
+                keys.append(key)
+                bands.append(band)
+                band_values.append(value)
+        if not keys:
+            return {}
+        pairs = self.db.execute(
+            "SELECT DISTINCT q.key, b.article_id FROM (SELECT unnest(?) AS key, unnest(?) AS band, unnest(?) AS value) q "
+            "JOIN minhash_bands b ON b.band = q.band AND b.key = q.value",
+            [keys, bands, band_values],
+        ).fetchall()
+        candidates = {article_id for _, article_id in pairs}
+        stored = dict(
+            self.db.execute(
+                "SELECT article_id, signature FROM minhashes WHERE article_id IN (SELECT unnest(?))", [list(candidates)]
+            ).fetchall()
+        ) if candidates else {}
+        best: dict[str, tuple[float, str]] = {}
+        for key, article_id in pairs:
+            if article_id == key:
+                continue
+            score = signatures[key].jaccard(signature_from_bytes(stored[article_id]))
+            if score >= THRESHOLD and score > best.get(key, (0.0, ""))[0]:
+                best[key] = (score, article_id)
+        return {key: article_id for key, (_, article_id) in best.items()}
 
     def count_articles(self) -> int:
         row = self.db.execute("SELECT count(*) FROM articles").fetchone()
@@ -164,6 +232,42 @@ class Store:
         with self._transaction():
             for digest, blob in parses:
                 self.db.execute("INSERT OR IGNORE INTO parses VALUES (?, ?, ?)", [digest, pipeline, blob])
+
+    # -- corpus term counts ---------------------------------------------------
+    def add_term_counts(self, counts: Mapping[str, Counter[str]], pipeline: str) -> int:
+        """Add articles' term counts (keyed by content hash) to the corpus totals, once per
+        article and pipeline; return how many articles were new."""
+        with self._transaction():
+            known = {
+                row[0]
+                for row in self.db.execute(
+                    "SELECT content_hash FROM corpus_articles WHERE pipeline = ? AND content_hash IN (SELECT unnest(?))",
+                    [pipeline, list(counts)],
+                ).fetchall()
+            }
+            new = [digest for digest in counts if digest not in known]
+            if not new:
+                return 0
+            total: Counter[str] = sum((counts[digest] for digest in new), Counter())
+            self.db.execute(
+                "INSERT INTO corpus_articles SELECT unnest(?), ?", [new, pipeline]
+            )
+            self.db.execute(
+                "INSERT INTO corpus_terms SELECT ?, unnest(?), unnest(?) "
+                "ON CONFLICT (pipeline, term) DO UPDATE SET n = corpus_terms.n + excluded.n",
+                [pipeline, list(total), list(total.values())],
+            )
+        return len(new)
+
+    def term_counts(self, terms: Iterable[str], pipeline: str) -> tuple[Counter[str], int, int]:
+        """Corpus counts of ``terms``, the count over every term, and the number of articles."""
+        wanted = list(terms)
+        rows = self.db.execute(
+            "SELECT term, n FROM corpus_terms WHERE pipeline = ? AND term IN (SELECT unnest(?))", [pipeline, wanted]
+        ).fetchall() if wanted else []
+        total = self.db.execute("SELECT coalesce(sum(n), 0) FROM corpus_terms WHERE pipeline = ?", [pipeline]).fetchone()
+        articles = self.db.execute("SELECT count(*) FROM corpus_articles WHERE pipeline = ?", [pipeline]).fetchone()
+        return Counter(dict(rows)), int(total[0]) if total else 0, int(articles[0]) if articles else 0
 
     # -- stories and analyses -------------------------------------------------
     def save_analysis(self, analysis: StoryAnalysis, pipeline: str) -> None:

@@ -243,6 +243,12 @@ def title_context_mentions(doc: Doc, spans: MentionSet) -> None:
                 spans.add_or_relabel(Found(before[0], before[1], label, "title-context"), add=acronym)
 
 
+def ner_label(text: str, label: str) -> str:
+    """The NER label, except that a "person" with a digit in its name is an organisation
+    (a broadcaster's call sign, "Channel 4"): people's names carry no digits."""
+    return "ORG" if label == "PERSON" and any(ch.isdigit() for ch in text) else label
+
+
 def found_mentions(doc: Doc) -> list[Found]:
     """Cleaned NER mentions plus acronym and title-context fixes, in text order."""
     spans = MentionSet(doc)
@@ -251,7 +257,7 @@ def found_mentions(doc: Doc) -> list[Found]:
             continue
         cleaned = clean_span(doc, ent.start, ent.end, ent.label_)
         if cleaned is not None and normalise_name(doc[cleaned[0] : cleaned[1]].text):
-            spans.add(Found(cleaned[0], cleaned[1], ent.label_))
+            spans.add(Found(cleaned[0], cleaned[1], ner_label(doc[cleaned[0] : cleaned[1]].text, ent.label_)))
     acronym_mentions(doc, find_acronym_definitions(doc), spans)
     title_context_mentions(doc, spans)
     return spans.sorted()

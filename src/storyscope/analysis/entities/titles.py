@@ -185,6 +185,10 @@ def appositive_titles(doc: Doc, span: Span, article_id: str) -> list[Title]:
     return titles
 
 
+#: Rank words that only date a title.
+PAST_RANKS = frozenset({"former", "ex"})
+
+
 def _rank_and_office(role: str) -> tuple[frozenset[str], str]:
     words = role.split()
     return frozenset(w for w in words if w in RANK_WORDS), " ".join(w for w in words if w not in RANK_WORDS)
@@ -192,12 +196,15 @@ def _rank_and_office(role: str) -> tuple[frozenset[str], str]:
 
 def titles_conflict(first: Title, second: Title) -> bool:
     """Incompatible titles: same office with a different rank ("director" / "deputy director"),
-    or two different offices ("mayor" / "governor") neither of which is marked former."""
+    or two different offices ("mayor" / "governor") neither of which is marked former.
+
+    "former president" / "president" is no conflict: articles written at different times
+    both state it rightly."""
     rank_a, office_a = _rank_and_office(first.role)
     rank_b, office_b = _rank_and_office(second.role)
     if office_a == office_b:
-        return rank_a != rank_b
-    if {"former", "ex"} & (rank_a | rank_b):
+        return rank_a - PAST_RANKS != rank_b - PAST_RANKS
+    if PAST_RANKS & (rank_a | rank_b):
         return False
     return office_a in OFFICES and office_b in OFFICES
 

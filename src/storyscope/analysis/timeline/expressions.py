@@ -19,17 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyscope.analysis.timeline.resolve import EXPRESSION, Expression, describe
 from storyscope.model.timeline import Tense
-
-#: A photo credit closing a paragraph: "Dana Holt/Coastline Wire", "(Luis Ferrante/The Calder Ledger)",
-#: "AFP/Getty", "ANA RUIZ/AFP/Getty".
-CREDIT_LINE = re.compile(
-    r"(?:^|[\s(])(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s?/\s?(?:[A-Z][\w&.'’/-]*\s?){1,4}\)?\s*$"
-)
-#: Caption and credit cues at the start or inside a short paragraph.
-CAPTION_CUE = re.compile(r"(?i)^(?:photo|photograph|image|file photo|caption)\s*:|\((?:photo|image|file photo)\b"
-                         r"|\b(?:photo|photograph|image) (?:by|courtesy of|credit)\b|^file photo\b")
-#: Longest paragraph (in characters) still treated as a caption.
-MAX_CAPTION_CHARS = 600
+from storyscope.nlp.layout import caption_paragraphs
 
 #: Verbs that, governing an infinitive, put it in the future ("plans to sue Monday").
 FUTURE_GOVERNORS = frozenset({"plan", "intend", "expect", "schedule", "set", "vow", "promise", "threaten", "go",
@@ -69,18 +59,6 @@ class Found:
     quoted: bool
     sentence_start: int
     event: tuple[int, int] | None
-
-
-def caption_paragraphs(text: str) -> list[tuple[int, int]]:
-    """Character ranges of paragraphs that read as photo captions (a credit line or a photo cue)."""
-    ranges = []
-    for para in re.finditer(r"[^\n]+", text):
-        body = para.group(0).strip()
-        if not body or len(body) > MAX_CAPTION_CHARS:
-            continue
-        if CREDIT_LINE.search(body) or CAPTION_CUE.search(body):
-            ranges.append((para.start(), para.end()))
-    return ranges
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
