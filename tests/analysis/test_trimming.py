@@ -13,10 +13,11 @@ from storyscope.analysis.trimming import clause_trims, leading_trims
 # Fictional sentences, written for these tests.
 CONNECTIVE = "However, the harbor board approved the new ferry schedule on Monday."
 TRAILING = "The storm flooded the coastal road near Fenwick, forcing dozens of families to leave their homes."
-LEADING = "After a week of heavy rain in the valley, the county closed the old bridge to trucks."
+LEADING = "Amid heavy rain in the valley and rising water, the county closed the old bridge to trucks."
 ATTRIBUTED = "The reservoir will stay closed until the tests are done, according to the health director."
 SAYING = "The mayor defended the new curfew on Monday, saying the streets were unsafe at night."
 CONDITION = "If the council approves the budget next week, the library will reopen in the spring."
+DATED = "On Thursday, the harbor board approved a new ferry schedule for the islands."
 QUOTED = 'In a "stunning move, the board closed the pier to all boats."'
 
 
@@ -47,8 +48,8 @@ def test_leading_adverbial_modifier_can_go(nlp):
     assert kept(doc, found[0]) == "the county closed the old bridge to trucks."
 
 
-@pytest.mark.parametrize("text", [ATTRIBUTED, SAYING, CONDITION])
-def test_attribution_and_conditions_are_never_cut(nlp, text):
+@pytest.mark.parametrize("text", [ATTRIBUTED, SAYING, CONDITION, DATED])
+def test_attribution_conditions_and_dates_are_never_cut(nlp, text):
     _, found = trims(nlp, text)
     assert found == []
 

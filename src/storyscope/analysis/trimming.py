@@ -13,7 +13,8 @@ contiguous span of the source. Two kinds of piece can go:
 A piece that carries an attribution ("according to officials", ", saying ...",
 ", NBC added") is never cut: attributed opinion must not be presented as fact. Nor is a
 condition or concession ("If Democrats win, ...", "..., although ..."): without it the
-rest says something else. A cut
+rest says something else; nor a piece that dates the event ("On Thursday, ..."): when
+something happened is part of the fact. A cut
 must leave the main verb, its subject, at least ``min_words`` words and no quotation
 mark left open by the cut.
 """
@@ -64,6 +65,11 @@ def attributive(piece: Span) -> bool:
 def conditional(piece: Span) -> bool:
     """Whether the piece is (or holds) a condition or concession ("if", "unless", "although")."""
     return any(t.dep_ == "mark" and t.lower_ in CONDITIONAL_MARKS for t in piece)
+
+
+def dated(piece: Span) -> bool:
+    """Whether the piece holds a date or time expression (by the parser's entities)."""
+    return any(t.ent_type_ in ("DATE", "TIME") for t in piece)
 
 
 def balanced_quotes(text: str) -> bool:
@@ -128,6 +134,7 @@ def clause_trims(sentence: Span, min_words: int) -> list[Trim]:
         if (
             not attributive(trim.piece)
             and not conditional(trim.piece)
+            and not dated(trim.piece)
             and len(inside) == 1 + len(subjects)
             and len(kept.split()) >= min_words
             and (balanced_quotes(kept) or not balanced_quotes(sentence.text))
