@@ -10,7 +10,10 @@ sumy's default tokenizer needs NLTK's ``punkt_tab`` data, which is not downloade
 sumy gets a tokenizer object built on the same spaCy pipeline storyscope uses
 (``to_sentences`` = spaCy sentences, ``to_words`` = non-punctuation tokens).
 
-    PYTHONPATH=src python benchmarks/summary.py [--data FILE] [--words 65] [--limit N]
+    PYTHONPATH=src python benchmarks/summary.py [--data FILE] [--words 65] [--limit N] [--oracle]
+
+``--oracle`` adds the extractive ceiling: greedy source sentences chosen with the
+reference in hand (an upper bound for any sentence extractor at this budget, not a system).
 """
 
 from __future__ import annotations
@@ -105,6 +108,23 @@ def lead_summary(articles: list[Article], nlp: Language, words: int) -> list[str
     return fill_budget([s for s in firsts if s], words)
 
 
+def oracle_summary(articles: list[Article], nlp: Language, words: int, reference: str, scorer: Any) -> list[str]:
+    """The extractive ceiling: source sentences added greedily, each time the one that most
+    raises ROUGE-1 F against the reference (at the same cut), until the budget or no gain."""
+    candidates = [s.text.strip() for a in articles for s in nlp(a.text).sents if s.text.strip()]
+    chosen: list[str] = []
+    best = 0.0
+    while sum(len(s.split()) for s in chosen) < words:
+        gains = {c: scorer.score(reference, cut([*chosen, c], words))["rouge1"].fmeasure for c in candidates}
+        top = max(gains, key=lambda c: gains[c], default=None)
+        if top is None or gains[top] <= best:
+            break
+        best = gains[top]
+        chosen.append(top)
+        candidates.remove(top)
+    return chosen
+
+
 def loaded_share(text: str, lexicon: IntensityLexicon) -> float:
     return lexicon.loaded_share(WORD.findall(text))
 
@@ -116,6 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--similarity", nargs="+", default=[DEFAULT_SIMILARITY], choices=sorted(SIMILARITIES))
     parser.add_argument("--nrc-vad", default=None, help="path of a user-supplied NRC-VAD lexicon")
+    parser.add_argument("--oracle", action="store_true", help="add the extractive oracle (it reads the reference)")
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"skipped: {args.data} not found")
@@ -124,13 +145,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     records = records[: args.limit]
     nlp = load_pipeline()
     lexicon = loaded_lexicon(args.nrc_vad)
-    systems: dict[str, Callable[[list[Article]], list[str]]] = {}
+    systems: dict[str, Callable[[list[Article], str], list[str]]] = {}  # (articles, reference) -> sentences
     for method in args.similarity:
-        systems[f"storyscope ({method})"] = lambda arts, m=method: storyscope_summary(arts, nlp, args.words, m)
-    systems["sumy LexRank (spaCy tokenizer)"] = lambda arts: sumy_summary(LexRankSummarizer, arts, nlp, args.words)
-    systems["sumy TextRank (spaCy tokenizer)"] = lambda arts: sumy_summary(TextRankSummarizer, arts, nlp, args.words)
-    systems["lead-1 per article"] = lambda arts: lead_summary(arts, nlp, args.words)
+        systems[f"storyscope ({method})"] = lambda arts, ref, m=method: storyscope_summary(arts, nlp, args.words, m)
+    systems["sumy LexRank (spaCy tokenizer)"] = lambda arts, ref: sumy_summary(LexRankSummarizer, arts, nlp, args.words)
+    systems["sumy TextRank (spaCy tokenizer)"] = lambda arts, ref: sumy_summary(
+        TextRankSummarizer, arts, nlp, args.words
+    )
+    systems["lead-1 per article"] = lambda arts, ref: lead_summary(arts, nlp, args.words)
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    if args.oracle:
+        systems["extractive oracle (reads the reference: a ceiling)"] = lambda arts, ref: oracle_summary(
+            arts, nlp, args.words, ref, scorer
+        )
     results: dict[str, dict[str, list[float]]] = {name: {} for name in [*systems, "reference (editors)"]}
     seconds: dict[str, float] = dict.fromkeys(systems, 0.0)
     for record in records:
@@ -143,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         results["reference (editors)"].setdefault("loaded", []).append(loaded_share(reference, lexicon))
         for name, system in systems.items():
             started = time.perf_counter()
-            summary = cut(system(articles), args.words)
+            summary = cut(system(articles, reference), args.words)
             seconds[name] += time.perf_counter() - started
             scores = scorer.score(reference, summary)
             row: dict[str, Any] = results[name]

@@ -61,3 +61,37 @@ def test_loaded_lexicon_from_vader_and_user_nrc_file(tmp_path):
     nrc = nrc_vad_lexicon(str(path))
     assert nrc.name == "nrc-vad" and nrc.loaded == {"fury"}
     assert nrc.loaded_share(["fury", "calm", "sea", "sky"]) == 0.25
+
+
+# Fictional: three outlets report a flood; several sentences open with a connective.
+FLOOD = [
+    {"id": "f1", "outlet": "Lakeside Post", "text": (
+        "The river flooded the lower town of Brenna on Sunday night, forcing about 300 families to leave their homes. "
+        "Mayor Ilse Varga opened the school gym as a shelter. "
+        "Meanwhile, the army sent two boats to help with the rescue.")},
+    {"id": "f2", "outlet": "County Herald", "text": (
+        "About 300 families left their homes in Brenna on Sunday night after the river flooded the lower town. "
+        "Mayor Ilse Varga said the school gym would serve as a shelter. "
+        "But the water kept rising through the night, cutting the road to the hospital.")},
+    {"id": "f3", "outlet": "Valley Voice", "text": (
+        "The river flooded the lower town of Brenna on Sunday, sending water into hundreds of homes. "
+        "However, the dam upstream held, the regional water board said. "
+        "The school gym became a shelter for the night, opened by Mayor Ilse Varga.")},
+]
+
+
+def test_trimmed_items_stay_verbatim_spans_of_their_claim_sentence():
+    analysis = storyscope.analyze(FLOOD)
+    assert_offsets_exact(analysis.to_json_dict())
+    texts = {a.id: a.text for a in analysis.articles}
+    claims = {c.id: c for c in analysis.claims}
+    trimmed = [s for s in analysis.summary if s.trimmed]
+    assert trimmed  # the connectives "Meanwhile," / "But" / "However," cannot open a summary sentence
+    for item in analysis.summary:
+        assert texts[item.article_id][item.start : item.end] == item.text
+        assert item.text.split()[0].strip(",") not in {"But", "However", "Meanwhile", "And"}
+        full = next(s for s in claims[item.claim_id].sentences if s.article_id == item.article_id)
+        assert full.start <= item.start and item.end <= full.end
+        assert item.trimmed == ((item.start, item.end) != (full.start, full.end))
+    for fmt in ("md", "html"):
+        assert "trimmed at a clause boundary" in storyscope.render(analysis, fmt)

@@ -4,30 +4,35 @@ Sentences are picked by maximal marginal relevance (Carbonell & Goldstein 1998).
 relevance of a sentence rewards the share of outlets that report its claim (so the facts
 most outlets share come first), its centrality (similarity to the other articles), its
 agreement with the other sentences of its claim (so a claim is told in the version the
-outlets share, not an outlier's), its overlap with the articles' headlines (Edmundson
-1969's title method) and an early position. It penalises loaded wording: high-intensity
-lexicon terms, the outlet-distinctive terms of the framing section, exclamations,
-questions, evaluative wording with no attribution (opinion presented as fact), and text
-inside quotation marks (a quoted voice, not a reported fact). Redundancy with sentences
-already chosen is subtracted, one sentence per claim at most; among claims only one
-outlet reports, a small source-balance term prefers articles (and sides) not yet cited,
-so contested points are told from both sides. No word is generated: every sentence is a
-source span with its offsets.
+outlets share, not an outlier's), the share of its words the other articles use too (the
+other articles as pseudo-references, Louis & Nenkova 2013), its overlap with the
+articles' headlines (Edmundson 1969's title method) and an early position. It penalises
+loaded wording: high-intensity lexicon terms, the outlet-distinctive terms of the framing
+section, exclamations, questions, evaluative wording with no attribution (opinion
+presented as fact), and text inside quotation marks (a quoted voice, not a reported
+fact); a piece of a longer quotation (an unpaired quotation mark) is not a candidate.
+Redundancy with sentences already chosen is subtracted, one sentence per claim at most;
+among claims only one outlet reports, a small source-balance term prefers articles (and
+sides) not yet cited, so contested points are told from both sides. No word is
+generated: every item is a source span with its offsets, trimmed at most at clause
+boundaries (:mod:`storyscope.analysis.trimming`; see :func:`trim_to_budget`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Span, Token
 
 from storyscope.analysis.claims import Alignment, SentenceUnit, align, outlet_of, side_of
 from storyscope.analysis.lexicon import REPORTING_LEMMAS, IntensityLexicon, loaded_lexicon
 from storyscope.analysis.registry import StoryContext, register_section
+from storyscope.analysis.trimming import Trim, balanced_quotes, clause_trims
 from storyscope.model import Article, Claim, OutletFraming, SummarySentence
 
 #: Word budget for short stories, and for stories of at least LONG_INPUT_WORDS words.
@@ -52,6 +57,7 @@ class SummaryConfig:
     centrality_weight: float = 0.5
     consensus_weight: float = 0.5
     headline_weight: float = 1.0
+    shared_words_weight: float = 2.0
     lead_weight: float = 0.3
     loaded_weight: float = 2.0
     distinctive_weight: float = 1.0
@@ -111,6 +117,72 @@ def headline_overlap(unit: SentenceUnit, headlines: Sequence[set[str]]) -> float
     return sum(len(words & h) / len(h) for h in headlines) / len(headlines)
 
 
+def word_forms(tokens: Iterable[Token]) -> set[str]:
+    """Lower-case forms and lemmas of the words and numbers among ``tokens``."""
+    return {w for t in tokens if t.is_alpha or t.like_num for w in (t.lower_, t.lemma_.lower())}
+
+
+def article_vocabularies(alignment: Alignment, articles: Sequence[Article]) -> dict[str, set[str]]:
+    """The word forms of each aligned article's text and headline."""
+    docs = {u.article_id: u.span.doc for u in alignment.units}
+    return {
+        a.id: word_forms(docs[a.id]) | set(re.findall(r"\w+", (a.title or "").lower()))
+        for a in articles
+        if a.id in docs
+    }
+
+
+def shared_words(tokens: Span, others: Sequence[set[str]]) -> float:
+    """Mean, over the other articles, of the share of the sentence's words that article
+    uses too (in its text or headline). The other articles act as pseudo-references
+    (Louis & Nenkova 2013: a summary that shares the input's words is a good summary):
+    a sentence told in the words every outlet uses is the story's common account, one
+    told in an outlet's own words is its angle. Function words count as well, so the
+    sentence's phrasing, not only its topic, has to be shared."""
+    words = [t for t in tokens if t.is_alpha or t.like_num]
+    if not others or not words:
+        return 0.0
+    return sum(sum(bool({t.lower_, t.lemma_.lower()} & o) for t in words) / len(words) for o in others) / len(others)
+
+
+def others_of(article_id: str, vocabulary: dict[str, set[str]]) -> list[set[str]]:
+    """The vocabularies of every article but ``article_id``."""
+    return [v for a, v in vocabulary.items() if a != article_id]
+
+
+def trim_to_budget(
+    units: Sequence[SentenceUnit], budget: int, vocabulary: dict[str, set[str]], min_words: int
+) -> list[tuple[int, int]]:
+    """The ``(start, end)`` to show of each chosen sentence (in selection order), trimmed
+    at clause boundaries.
+
+    Connectives that point back to an unseen sentence ("But", "Meanwhile,") always go.
+    Modifiers go only from the last sentence chosen, the one that took the summary over
+    ``budget`` words, and only while it is over, the one least shared with the other
+    articles first (an outlet's own aside before the common account): the sentences
+    chosen before it fitted, so they are told whole.
+    """
+    bounds = [(u.start, u.end) for u in units]
+    modifiers: list[tuple[float, Trim]] = []
+    for i, unit in enumerate(units):
+        for trim in clause_trims(unit.span, min_words):
+            if trim.kind == "connective":
+                bounds[i] = cut(bounds[i], trim)
+            elif i == len(units) - 1:
+                modifiers.append((shared_words(trim.piece, others_of(unit.article_id, vocabulary)), trim))
+    texts = [u.span.doc.text for u in units]
+    for _, trim in sorted(modifiers, key=lambda m: m[0]):
+        if sum(len(text[a:b].split()) for text, (a, b) in zip(texts, bounds, strict=True)) <= budget:
+            break
+        bounds[-1] = cut(bounds[-1], trim)
+    return bounds
+
+
+def cut(bounds: tuple[int, int], trim: Trim) -> tuple[int, int]:
+    """``bounds`` narrowed to what ``trim`` keeps."""
+    return max(bounds[0], trim.keep_start), min(bounds[1], trim.keep_end)
+
+
 def distinctive_terms(framing: Sequence[OutletFraming] | None) -> dict[str, list[str]]:
     """The distinctive terms of each article, from the framing section when it was built."""
     return {f.article_id: [t.term for t in f.distinctive_terms] for f in framing or []}
@@ -126,8 +198,6 @@ def loaded_penalty(unit: SentenceUnit, lexicon: IntensityLexicon, terms: Sequenc
     attributed = any(t.lemma_.lower() in REPORTING_LEMMAS for t in unit.span)
     unattributed = loaded > 0 and not attributed
     quoted = sum(len(m) for m in QUOTED.findall(unit.text)) / max(1, len(unit.text))
-    if unit.text.count('"') % 2 or unit.text.count("“") != unit.text.count("”"):
-        quoted = max(quoted, 0.5)  # an unpaired mark: the sentence is a piece of a longer quote
     return (
         config.loaded_weight * loaded
         + config.distinctive_weight * min(1.0, distinctive)
@@ -160,12 +230,13 @@ def select_sentences(
     central = centrality(alignment)
     agreement = consensus(alignment, claims)
     headlines = headline_words(articles)
+    vocabulary = article_vocabularies(alignment, articles)
     relevance: dict[int, float] = {}
     single: dict[int, bool] = {}
     for k, unit in enumerate(alignment.units):
         words = len(unit.text.split())
-        if not MIN_SENTENCE_WORDS <= words <= MAX_SENTENCE_WORDS:
-            continue
+        if not MIN_SENTENCE_WORDS <= words <= MAX_SENTENCE_WORDS or not balanced_quotes(unit.text):
+            continue  # too short or long to stand alone, or a piece of a longer quotation
         claim = claim_of.get(key_of(k))
         coverage = len(claim.outlets) / total_outlets if claim else 1 / total_outlets
         single[k] = claim is None or len(claim.outlets) == 1
@@ -174,6 +245,7 @@ def select_sentences(
             + config.centrality_weight * float(central[k])
             + config.consensus_weight * float(agreement[k])
             + config.headline_weight * headline_overlap(unit, headlines)
+            + config.shared_words_weight * shared_words(unit.span, others_of(unit.article_id, vocabulary))
             + config.lead_weight / (1 + unit.position)
             - loaded_penalty(unit, lexicon, terms.get(unit.article_id, ()), config)
         )
@@ -202,18 +274,22 @@ def select_sentences(
         claim = claim_of.get(key_of(best))
         for k in [k for k in relevance if k == best or (claim is not None and claim_of.get(key_of(k)) is claim)]:
             del relevance[k]  # one sentence per claim
+    shown = trim_to_budget([alignment.units[k] for k in chosen], budget, vocabulary, MIN_SENTENCE_WORDS)
+    bounds = dict(zip(chosen, shown, strict=True))
     # Shown with the most widely reported claims first (selection order breaks ties).
     chosen.sort(key=lambda k: -len(claim_of[key_of(k)].outlets) if key_of(k) in claim_of else -1)
     summary = []
     for k in chosen:
+        start, end = bounds[k]
         unit = alignment.units[k]
         claim = claim_of.get(key_of(k))
         summary.append(
             SummarySentence(
                 article_id=unit.article_id,
-                start=unit.start,
-                end=unit.end,
-                text=unit.text,
+                start=start,
+                end=end,
+                text=by_id[unit.article_id].text[start:end],
+                trimmed=(start, end) != (unit.start, unit.end),
                 claim_id=claim.id if claim else None,
                 supporting_article_ids=[a for a in (claim.article_ids if claim else []) if a != unit.article_id],
             )

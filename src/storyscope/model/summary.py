@@ -9,8 +9,11 @@ class SummarySentence(Mention):
     """A verbatim source sentence chosen for the summary.
 
     ``supporting_article_ids`` are the other articles that report the same claim
-    (``claim_id``), so a reader sees who else stands behind the sentence.
+    (``claim_id``), so a reader sees who else stands behind the sentence. ``trimmed``
+    says a connective or modifier was cut at a clause boundary: the span is still one
+    verbatim piece of the source, and the full sentence is in the claim.
     """
 
     claim_id: str | None = None
+    trimmed: bool = False
     supporting_article_ids: list[str]
