@@ -199,3 +199,11 @@ def test_organisation_name_variants_are_one_entity():
 def test_a_person_name_with_a_digit_is_an_organisation():
     assert ner_label("KHBR7", "PERSON") == "ORG" and ner_label("Channel 4", "PERSON") == "ORG"
     assert ner_label("Mira Okafor", "PERSON") == "PERSON" and ner_label("Route 9", "GPE") == "GPE"
+
+
+def test_title_with_its_organisation_before_the_name(nlp):
+    text = "Last week, deputy chief of the Calder Police Department Dana Ruiz said the ferry would run."
+    mentions = extract_entity_mentions(Article(id="t", text=text), nlp(text))
+    ruiz = next(m for m in mentions if m.text == "Dana Ruiz")
+    assert [(t.text, t.role) for t in ruiz.titles] == [("deputy chief of the Calder Police Department", "deputy chief")]
+    assert_offsets_exact({"articles": [{"id": "t", "text": text}], "titles": [t.model_dump() for t in ruiz.titles]})

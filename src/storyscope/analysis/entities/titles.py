@@ -108,15 +108,18 @@ def normalise_role(tokens: list[Token]) -> str:
     return " ".join(dict.fromkeys(words))
 
 
-def _title(doc: Doc, tokens: list[Token], article_id: str, pattern: str) -> Title | None:
-    """A Title from a run of tokens, trimmed of determiners and punctuation at the ends."""
+def _title(
+    doc: Doc, tokens: list[Token], article_id: str, pattern: str, role_tokens: list[Token] | None = None
+) -> Title | None:
+    """A Title from a run of tokens, trimmed of determiners and punctuation at the ends; its
+    role from ``role_tokens`` when given (the office without its organisation)."""
     while tokens and (tokens[0].pos_ in ("DET", "PUNCT") or tokens[0].text.lower() in HONORIFICS):
         tokens = tokens[1:]
     while tokens and tokens[-1].pos_ == "PUNCT" and not tokens[-1].text.endswith("."):
         tokens = tokens[:-1]
     if not tokens or len(tokens) > _MAX_TITLE_TOKENS:
         return None
-    role = normalise_role(tokens)
+    role = normalise_role(role_tokens or tokens)
     if not role:
         return None
     span = doc[tokens[0].i : tokens[-1].i + 1]
@@ -146,8 +149,32 @@ def pre_name_title(doc: Doc, name_start: int, name_end: int, article_id: str) ->
         i -= 1
     tokens = list(doc[first:name_start])
     if not tokens or not (is_title_word(tokens[-1]) or names_a_person(tokens[-1])):
-        return None
+        return _office_of_title(doc, name_start, article_id)
     return _title(doc, tokens, article_id, "pre-name")
+
+
+def _office_of_title(doc: Doc, name_start: int, article_id: str) -> Title | None:
+    """A title with its organisation right before the name: "acting director of
+    Immigration and Customs Enforcement Thomas Homan", "chair of the Port Authority Mira Okafor".
+
+    The parser attaches such runs in many ways, so this reads the surface: an organisation
+    or place entity ending at the name, "of" (and a determiner) before it, and a role word
+    (with its left modifiers) before that.
+    """
+    i = name_start - 1
+    while i >= 0 and doc[i].ent_type_ in ("ORG", "GPE") and not doc[i + 1].is_sent_start:
+        i -= 1
+    if i == name_start - 1 or i < 1:
+        return None
+    if doc[i].pos_ == "DET":
+        i -= 1
+    if i < 1 or doc[i].lower_ != "of" or not is_title_word(doc[i - 1]):
+        return None
+    head = doc[i - 1]
+    first = head.i
+    while first > 0 and doc[first - 1].dep_ in ("amod", "compound") and doc[first - 1].head.i == head.i:
+        first -= 1
+    return _title(doc, list(doc[first:name_start]), article_id, "pre-name", list(doc[first : head.i + 1]))
 
 
 def _noun_phrase(head: Token, exclude: range) -> list[Token]:
