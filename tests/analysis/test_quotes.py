@@ -385,3 +385,24 @@ def test_noun_cues_with_infinitive_or_topic_phrase(nlp):
         ("Her", "criticism of", "the ferry budget"),
     ]
     check_slices(text, quotes)
+
+
+def test_linked_speaker_is_named_by_the_entity_canonical_name():
+    source = SpanText(text="Okafor", spans=[(0, 6)])
+    content = SpanText(text="the pier is safe", spans=[(12, 28)])
+    quote = Quote(id="a#q1", article_id="a", source=source, cue=content, content=content, direct=False,
+                  speaker="Okafor")
+    mentions = [EntityMention(article_id="a", start=0, end=6, text="Okafor", label="PERSON")]
+    person = Entity(id="E1", canonical="Renata Okafor", type="PERSON", mentions=mentions, article_ids=["a"])
+    (linked,) = link_speakers([quote], [person])
+    assert linked.speaker == "Renata Okafor" and linked.speaker_entity_id == "E1" and linked.source == source
+
+
+def test_a_photo_caption_is_not_an_attribution(nlp):
+    text = ("Pier rally\nA boy holds a sign that says \u201cSave our pier\u201d during a rally on May 2. Dana Holt/Coastline Wire\n\n"
+            "\u201cThe pier is safe,\u201d Mayor Renata Okafor said on Tuesday.")
+    from storyscope.analysis.quotes import annotate
+
+    assert any("Save our pier" in text[s:e] for a in annotate(nlp(text)) for s, e in a.content)  # found, then dropped
+    quotes = extract_quotes(Article(id="a", text=text), nlp(text))
+    assert [q.content.text for q in quotes] == ["\u201cThe pier is safe,\u201d"]

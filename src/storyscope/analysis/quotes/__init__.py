@@ -19,6 +19,7 @@ from storyscope.analysis.quotes.ledger import build_ledger
 from storyscope.analysis.quotes.lexicon import PRONOUN_GENDER
 from storyscope.analysis.registry import StoryContext, register_section
 from storyscope.model import Article, Entity, Quote, SpanText
+from storyscope.nlp.layout import furniture, overlaps
 
 __all__ = ["annotate", "build_quotes", "extract_quotes", "link_speakers"]
 
@@ -42,8 +43,11 @@ def to_quote(article: Article, number: int, attribution: Attribution) -> Quote:
 
 
 def extract_quotes(article: Article, doc: Doc) -> list[Quote]:
-    """Every attribution in one article, numbered in text order."""
-    return [to_quote(article, number, a) for number, a in enumerate(annotate(doc), 1)]
+    """Every attribution in one article, numbered in text order; a photo caption's
+    (page furniture, :mod:`storyscope.nlp.layout`) is the caption writer's, not a quote."""
+    skip = furniture(article.text)
+    kept = [a for a in annotate(doc) if not any(overlaps(skip, s, e) for s, e in a.cue)]
+    return [to_quote(article, number, a) for number, a in enumerate(kept, 1)]
 
 
 #: Entity types a pronoun source may refer to, checked against the story's canonical entities.
@@ -55,7 +59,8 @@ _PRONOUN_TYPES = {
 
 
 def link_speakers(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
-    """Set ``speaker_entity_id``: the entity named like the speaker in the same article, else anywhere.
+    """Set ``speaker_entity_id``: the entity named like the speaker in the same article, else anywhere,
+    and name a linked speaker by the entity's canonical name ("Schaaf" -> "Libby Schaaf").
 
     Entities are matched by their normalised mention text, so the link follows however
     the entities section canonicalises names; a source that names no entity stays null.
@@ -75,6 +80,7 @@ def link_speakers(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
         if entity.type == "PERSON" and len(canonical.split()) > 1:
             by_surname[canonical.split()[-1]].add(entity.id)
     types = {entity.id: entity.type for entity in entities}
+    canonical_names = {entity.id: entity.canonical for entity in entities}
     linked = []
     for quote in quotes:
         key = normalise_name(quote.speaker) if quote.speaker else ""
@@ -87,7 +93,8 @@ def link_speakers(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
             # "she" resolved to a name the story's entities say is not a person: leave it unresolved.
             linked.append(quote.model_copy(update={"speaker": None, "speaker_entity_id": None}))
             continue
-        linked.append(quote.model_copy(update={"speaker_entity_id": entity_id}))
+        speaker = canonical_names[entity_id] if entity_id is not None else quote.speaker
+        linked.append(quote.model_copy(update={"speaker_entity_id": entity_id, "speaker": speaker}))
     return linked
 
 
