@@ -385,3 +385,25 @@ def test_noun_cues_with_infinitive_or_topic_phrase(nlp):
         ("Her", "criticism of", "the ferry budget"),
     ]
     check_slices(text, quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a dateline opening the paragraph is not part of the speaker
+        ("PORT CALDER -- Harbor officials said the ferry would resume on Monday.", "Harbor officials"),
+        # nor is an adverb opening the phrase
+        ("Even the ferry union said the schedule was unworkable.", "the ferry union"),
+        # a participle set off by commas before the verb is the reporter's aside
+        ("Ana Ruiz, speaking to dock workers on Tuesday, said the pier would reopen.", "Ana Ruiz"),
+        # a relative clause and a restrictive participle stay, as PolNeAR marks them
+        ("Tomas Vell, who has run the ferry for a decade, said the fares would rise.",
+         "Tomas Vell, who has run the ferry for a decade,"),
+        ("A report released last week by the harbor board said the pier was unsafe.",
+         "A report released last week by the harbor board"),
+    ],
+)
+def test_source_span_boundaries(nlp, text, source):
+    [quote] = quotes_of(nlp, text)
+    assert quote.source is not None and quote.source.text == source
+    check_slices(text, [quote])

@@ -766,17 +766,28 @@ def _parallel_cue(token: Token) -> bool:
 
 
 def _source_span(span: Span) -> Span | None:
-    """A source phrase as attribution corpora mark it: without a trailing participle or relative
-    clause ("Trump, speaking to veterans,"), with the closing comma, dash or bracket of an
-    apposition it contains ("Phil Lovas, the campaign chairman,")."""
+    """A source phrase as attribution corpora mark it: without a participle set off by commas before
+    the verb ("Trump, speaking to veterans, said"; one that ends the sentence or restricts the noun,
+    "a report released last year", stays, and so do relative clauses, "Joseph, who has four
+    children"), a dateline ("WASHINGTON --"), an opening adverb ("Even China") or a possessive ending ("Mr. Obama's
+    plan"), with the closing comma, dash or bracket of an apposition it contains ("Phil Lovas, the
+    campaign chairman,")."""
     if not len(span):
         return None
     doc = span.doc
-    end = span.end
+    start, end = span.start, span.end
     for token in span:
-        if token.dep_ in ("relcl", "acl") and token.right_edge.i == span.end - 1 and token.left_edge.i > span.start:
-            end = min(end, token.left_edge.i)
-    trimmed = _trim(doc[span.start : end])
+        left, right = token.left_edge.i, token.right_edge.i
+        set_off = left > span.start and doc[left - 1].is_punct
+        closed = right + 1 < span.end and all(doc[k].is_punct for k in range(right + 1, span.end))
+        if token.dep_ == "acl" and set_off and closed:
+            end = min(end, left)
+    start = _after_dateline(doc, start, end)
+    while start < end - 1 and doc[start].dep_ == "advmod" and doc[start].pos_ == "ADV":
+        start += 1
+    if end - start > 1 and doc[end - 1].tag_ == "POS":
+        end -= 1
+    trimmed = _trim(doc[start:end])
     if trimmed is None:
         return None
     inner = trimmed.text
@@ -789,6 +800,17 @@ def _source_span(span: Span) -> Span | None:
         stop += 1
         break  # one closing mark: the apposition's
     return doc[trimmed.start : stop]
+
+
+def _after_dateline(doc: Doc, start: int, end: int) -> int:
+    """Index after a dateline ("WASHINGTON --", "BRUSSELS -") opening a phrase; ``start`` when there is none."""
+    for k in range(start, min(end - 1, start + 6)):
+        if doc[k].text.strip(_DASHES) == "" and doc[k].text:
+            words = [t for t in doc[start:k] if not t.is_punct]
+            if words and all(t.text.isupper() for t in words):
+                return k + 1
+            return start
+    return start
 
 
 def _within_paragraph(span: Span, anchor: Token) -> Span:
