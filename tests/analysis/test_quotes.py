@@ -407,3 +407,20 @@ def test_source_span_boundaries(nlp, text, source):
     [quote] = quotes_of(nlp, text)
     assert quote.source is not None and quote.source.text == source
     check_slices(text, [quote])
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a final relative clause set off by a comma is the reporter's comment
+        ("The mayor said the harbor board approved the new fares, which surprised the dock workers.",
+         "the harbor board approved the new fares"),
+        # but quoted words are the speaker's, whatever their grammar
+        ("The mayor said the board would approve “the fares, which are fair.”",
+         "the board would approve “the fares, which are fair.”"),
+    ],
+)
+def test_content_leaves_out_a_final_aside(nlp, text, content):
+    [quote] = quotes_of(nlp, text)
+    assert quote.content.text == content
+    check_slices(text, [quote])

@@ -884,7 +884,7 @@ def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
 def _fragments_of(doc: Doc, tokens: Iterable[Token], quotes: _Quotes) -> Fragments:
     """Contiguous runs of ``tokens`` as trimmed character fragments, widened to whole quotations they cut."""
     runs: list[list[Token]] = []
-    for token in sorted(tokens, key=lambda t: t.i):
+    for token in _without_final_aside(sorted(tokens, key=lambda t: t.i), quotes):
         if runs and token.i == runs[-1][-1].i + 1:
             runs[-1].append(token)
         else:
@@ -905,6 +905,27 @@ def _fragments_of(doc: Doc, tokens: Iterable[Token], quotes: _Quotes) -> Fragmen
         else:
             fragments.append((start, end))
     return tuple(fragments)
+
+
+def _without_final_aside(tokens: list[Token], quotes: _Quotes) -> list[Token]:
+    """``tokens`` (in order) without a final aside set off by a comma, dash or bracket: a non-restrictive
+    relative clause or a participle phrase ("…, which the court has put on hold", "…, amounting to …")
+    is the reporter's comment on the content, not part of it. Quoted words are never dropped."""
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    if len(words) < 4:
+        return tokens
+    last = words[-1].i
+    present = {t.i for t in tokens}
+    doc = tokens[0].doc
+    for token in words:
+        left = token.left_edge.i
+        aside = token.dep_ == "relcl" or (token.dep_ in ("acl", "advcl") and token.tag_ == "VBG")
+        if not aside or token.right_edge.i != last or left - 1 not in present or left - 1 <= words[0].i:
+            continue
+        if doc[left - 1].text in (",", "(", "--") or doc[left - 1].text in _DASHES:
+            if quotes.at(doc[left].idx) is None and quotes.at(doc[last].idx) is None:
+                return [t for t in tokens if t.i < left - 1]
+    return tokens
 
 
 def _trim_run(run: list[Token]) -> tuple[int | None, int | None]:
