@@ -424,3 +424,11 @@ def test_content_leaves_out_a_final_aside(nlp, text, content):
     [quote] = quotes_of(nlp, text)
     assert quote.content.text == content
     check_slices(text, [quote])
+
+
+def test_content_run_drops_a_dangling_conjunction(nlp):
+    from storyscope.analysis.quotes.attribution import _trim_run
+
+    doc = nlp("the pier repairs were not complete, and")
+    start, end = _trim_run(list(doc))
+    assert doc.text[start:end] == "the pier repairs were not complete"

@@ -929,11 +929,17 @@ def _without_final_aside(tokens: list[Token], quotes: _Quotes) -> list[Token]:
 
 
 def _trim_run(run: list[Token]) -> tuple[int | None, int | None]:
-    """Character bounds of a token run without edge punctuation (quotation marks are kept)."""
+    """Character bounds of a token run without edge punctuation (quotation marks are kept) and without a
+    dangling conjunction at its end ("the reforms were not complete, and", where the parser ends a
+    clause on the word that joins it to the next)."""
     lo, hi = 0, len(run)
     while lo < hi and (run[lo].is_space or (run[lo].is_punct and run[lo].text not in QUOTE_CHARS)):
         lo += 1
-    while hi > lo and (run[hi - 1].is_space or (run[hi - 1].is_punct and run[hi - 1].text not in QUOTE_CHARS)):
+    while hi > lo and (
+        run[hi - 1].is_space
+        or (run[hi - 1].is_punct and run[hi - 1].text not in QUOTE_CHARS)
+        or (run[hi - 1].tag_ == "CC" and hi - 1 > lo)
+    ):
         hi -= 1
     if hi <= lo:
         return None, None
