@@ -432,3 +432,20 @@ def test_content_run_drops_a_dangling_conjunction(nlp):
     doc = nlp("the pier repairs were not complete, and")
     start, end = _trim_run(list(doc))
     assert doc.text[start:end] == "the pier repairs were not complete"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the quotation completes a clause whose unquoted subject the writer supplied: the clause is content
+        ("Closing the pier “is the only safe choice we have,” the harbor master said.",
+         "Closing the pier “is the only safe choice we have,”"),
+        # a quotation that is a whole statement gains nothing
+        ("“We are ready for the storm,” Mayor Ana Ruiz said, “and we will open every shelter.”",
+         "“We are ready for the storm,” “and we will open every shelter.”"),
+    ],
+)
+def test_direct_content_takes_the_unquoted_start_of_its_clause(nlp, text, content):
+    [quote] = quotes_of(nlp, text)
+    assert quote.content.text == content and quote.direct
+    check_slices(text, [quote])

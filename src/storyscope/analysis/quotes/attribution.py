@@ -171,7 +171,7 @@ def _find_attributions(doc: Doc) -> list[Attribution]:
             used_verbs.add(key)
     for key, quotations in by_cue.items():
         source, cue, head = cue_info[key]
-        content = tuple(f for q in quotations for f in q.fragments)
+        content = _with_lead_in(doc, tuple(f for q in quotations for f in q.fragments), source, cue, quotes)
         found.append(Attribution(source, cue, content, True, people.speaker(head)))
     for verb in verbs:
         if verb.i not in used_verbs:
@@ -330,6 +330,30 @@ def _direct_cue(
     subject = _subject(verb, inside)
     source = _span_fragments(subject) if subject is not None else None
     return verb.i, source, _cue_fragments(verb), subject.root if subject is not None else None
+
+
+def _with_lead_in(doc: Doc, content: Fragments, source: Fragments | None, cue: Fragments, quotes: _Quotes) -> Fragments:
+    """``content`` with the unquoted start of the clause its first quotation completes ("Clinton "is the
+    only candidate …," the paper wrote", "Not paying taxes "makes me smart," he said"): the quoted words
+    are a predicate whose subject the writer paraphrased, and the whole clause is what is attributed."""
+    start, end = content[0]
+    tokens = _tokens_in(doc, start, end)
+    if not tokens:
+        return content
+    inner = {t.i for t in tokens}
+    tops = [t for t in tokens if not t.is_punct and (t.head.i not in inner or t.head.i == t.i)]
+    if len(tops) != 1 or tops[0].left_edge.i >= tokens[0].i:
+        return content
+    lead = doc[tops[0].left_edge.i : tokens[0].i]
+    taken = [*cue, *(source or ())]
+    if _sent(lead[0]).start != _sent(tokens[0]).start or any(
+        quotes.at(t.idx) is not None or any(s <= t.idx < e for s, e in taken) for t in lead
+    ):
+        return content
+    lead = _trim(lead)
+    if lead is None or lead.end != tokens[0].i:
+        return content
+    return ((lead.start_char, end), *content[1:])
 
 
 def _reports_around(verb: Token, quotation: Quotation) -> bool:
