@@ -449,3 +449,10 @@ def test_direct_content_takes_the_unquoted_start_of_its_clause(nlp, text, conten
     [quote] = quotes_of(nlp, text)
     assert quote.content.text == content and quote.direct
     check_slices(text, [quote])
+
+
+def test_phrasal_cue_takes_its_preposition_and_the_addressee_is_content(nlp):
+    text = "The mayor called on residents to leave the harbor."
+    [quote] = quotes_of(nlp, text)
+    assert roles(quote) == ("The mayor", "called on", "residents to leave the harbor")
+    check_slices(text, [quote])

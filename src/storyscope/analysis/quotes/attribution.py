@@ -488,6 +488,9 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
         tokens = _clause_content(after[0])
         if after[0].dep_ == "xcomp":  # "urged residents to stay": the addressee belongs to the content
             tokens += [t for c in verb.rights if c.dep_ == "dobj" and c.i < after[0].i for t in c.subtree]
+            # "called on residents to stay": the cue is the phrasal verb, its object the addressee
+            tokens += [t for p in preps if p.i < after[0].i for g in p.children if g.dep_ == "pobj" for t in g.subtree]
+            cue = _with_adjacent_prep(cue, preps)
         content = _fragments_of(doc, tokens, quotes)
     elif clausal and (before or verb.dep_ == "parataxis" or _as_clause(verb)):
         clause = _cue_clause(verb)
@@ -499,7 +502,11 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
                    and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)]  # not "for weeks"
         content = _fragments_of(doc, [t for c in objects[:1] + reasons[:1] for t in c.subtree], quotes)
     elif predicates:
+        addressees = [g for p in preps if p.i < predicates[0].i for g in p.children if g.dep_ == "pobj"]
         first = min((c for c in verb.rights if c.dep_ == "dobj"), default=predicates[0], key=lambda c: c.i)
+        if addressees:  # "called on residents to leave": the phrasal verb is the cue, its object the addressee
+            first = addressees[0]
+            cue = _with_adjacent_prep(cue, preps)
         content = _fragments_of(doc, doc[first.left_edge.i : predicates[0].right_edge.i + 1], quotes)
     elif preps:
         prep = preps[0]
@@ -517,6 +524,15 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
     speaker = people.speaker(subject.root if subject is not None else None)
     return Attribution(source, cue, content, direct, speaker)
+
+
+def _with_adjacent_prep(cue: Fragments, preps: list[Token]) -> Fragments:
+    """``cue`` widened to a preposition of its phrasal verb right after it ("called on", "pointed to")."""
+    for prep in preps:
+        between = prep.doc.text[cue[-1][1] : prep.idx]
+        if not between.strip():
+            return (*cue[:-1], (cue[-1][0], prep.idx + len(prep)))
+    return cue
 
 
 def _clause_content(clause: Token) -> list[Token]:
