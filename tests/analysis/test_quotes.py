@@ -456,3 +456,14 @@ def test_phrasal_cue_takes_its_preposition_and_the_addressee_is_content(nlp):
     [quote] = quotes_of(nlp, text)
     assert roles(quote) == ("The mayor", "called on", "residents to leave the harbor")
     check_slices(text, [quote])
+
+
+def test_quoted_transcript_paragraphs_name_their_speaker(nlp):
+    text = ("The debate was tense.\n\n\"MORALES: Let me ask you about the harbor fund tonight.\n\n"
+            "\"VELL: The harbor fund is safe and audited every year.")
+    found = quotes_of(nlp, text)
+    assert [roles(q) for q in found] == [
+        ("MORALES", ":", "Let me ask you about the harbor fund tonight"),
+        ("VELL", ":", "The harbor fund is safe and audited every year"),
+    ]
+    check_slices(text, found)

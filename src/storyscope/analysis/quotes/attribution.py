@@ -74,8 +74,9 @@ CUE_WINDOW = 250
 #: Quotations with fewer words than this need a cue that governs them (else they are scare quotes).
 MIN_QUOTE_WORDS = 4
 _DASHES = "-\u2013\u2014\u2015"
-#: A line opening with a short name and a colon: "Pence: Flowers won't be at the debate".
-_COLON_LINE = re.compile(r"^(?P<head>[^\W\d][^\n:]{0,40}?):[ \t]+(?P<body>[^\n]+)", re.MULTILINE)
+#: A line opening with a short name and a colon: "Pence: Flowers won't be at the debate", also as a quoted
+#: transcript paragraph ("\"MORALES: Let's start with …").
+_COLON_LINE = re.compile(r"^[\"\u201c]?(?P<head>[^\W\d][^\n:]{0,40}?):[ \t]+(?P<body>[^\n]+)", re.MULTILINE)
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _CONTENT_DEPS = ("ccomp",)
 _SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
