@@ -467,3 +467,10 @@ def test_quoted_transcript_paragraphs_name_their_speaker(nlp):
         ("VELL", ":", "The harbor fund is safe and audited every year"),
     ]
     check_slices(text, found)
+
+
+def test_evidential_adjective_after_expletive_it_is_a_sourceless_attribution(nlp):
+    text = "It was clear that the ferry would not sail. The ferry was clear of ice."
+    [quote] = quotes_of(nlp, text)
+    assert roles(quote) == (None, "It was clear", "that the ferry would not sail")
+    check_slices(text, [quote])

@@ -53,6 +53,7 @@ from storyscope.analysis.quotes.lexicon import (
     ADDRESSEE_VERBS,
     ATTITUDE_ADJECTIVES,
     COGNITION_VERBS,
+    EVIDENTIAL_ADJECTIVES,
     GROUP_PRONOUNS,
     HONORIFIC_GENDER,
     INTENT_VERBS,
@@ -182,6 +183,7 @@ def _find_attributions(doc: Doc) -> list[Attribution]:
     found.extend(_according_to(doc, quotes, inside, people))
     found.extend(_noun_cues(doc, quotes, inside, people))
     found.extend(_adjective_cues(doc, quotes, inside, people))
+    found.extend(_evidential_cues(doc, quotes, inside))
     found.extend(_colon_lines(doc, people))
     return sorted(_outermost(found), key=lambda a: a.content[0])
 
@@ -729,6 +731,28 @@ def _adjective_cues(doc: Doc, quotes: _Quotes, inside: list[bool], people: _Peop
             continue
         direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
         found.append(Attribution(_span_fragments(subject), cue, content, direct, people.speaker(subject.root)))
+    return found
+
+
+def _evidential_cues(doc: Doc, quotes: _Quotes, inside: list[bool]) -> list[Attribution]:
+    """"It was clear that …", "Nor is it obvious that …", "it is unclear whether …": an evidential adjective
+    after an expletive "it" presents its clause as a judgment without a source; the cue runs from "it"
+    (or the verb group) to the adjective, the content is the clause."""
+    found = []
+    for adjective in doc:
+        if adjective.dep_ != "acomp" or adjective.lower_ not in EVIDENTIAL_ADJECTIVES or inside[adjective.i]:
+            continue
+        linking = adjective.head
+        expletive = next((c for c in linking.children if c.dep_ == "nsubj" and c.lower_ == "it"), None)
+        clause = next((c for c in linking.rights if c.dep_ == "ccomp" and c.i > adjective.i), None)
+        if expletive is None or clause is None:
+            continue
+        start = min(expletive.i, _group_start(linking))
+        cue = ((doc[start].idx, adjective.idx + len(adjective)),)
+        content = _fragments_of(doc, list(clause.subtree), quotes)
+        if content:
+            direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
+            found.append(Attribution(None, cue, content, direct, None))
     return found
 
 

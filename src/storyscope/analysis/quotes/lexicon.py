@@ -106,6 +106,10 @@ ATTITUDE_ADJECTIVES = frozenset(
     unsure uncertain fearful suspicious dismissive""".split()
 )
 
+#: Adjectives of FrameNet's Obviousness and Certainty frames that, after an expletive "it", present their
+#: clause as an evaluation with no named source ("it was clear that …", "it is unclear whether …").
+EVIDENTIAL_ADJECTIVES = frozenset("clear unclear obvious evident apparent plain certain uncertain doubtful".split())
+
 #: Support ("light") verbs whose object noun carries the attribution ("made the claim that …",
 #: "issued a warning that …", "voiced concern about …"); their subject is the source.
 SUPPORT_VERBS = frozenset("make issue voice give raise lodge file deliver renew send level".split())
