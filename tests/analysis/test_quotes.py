@@ -474,3 +474,10 @@ def test_evidential_adjective_after_expletive_it_is_a_sourceless_attribution(nlp
     [quote] = quotes_of(nlp, text)
     assert roles(quote) == (None, "It was clear", "that the ferry would not sail")
     check_slices(text, [quote])
+
+
+def test_poll_named_in_an_in_phrase_is_the_source_of_its_sentence(nlp):
+    text = "In the latest harbor poll, Ruiz leads Vell by five points. In the morning, the ferry left."
+    [quote] = quotes_of(nlp, text)
+    assert roles(quote) == ("the latest harbor poll", "In", "Ruiz leads Vell by five points")
+    check_slices(text, [quote])

@@ -64,6 +64,7 @@ from storyscope.analysis.quotes.lexicon import (
     PRONOUN_GENDER,
     QUOTE_ONLY_VERBS,
     REPORTING_VERBS,
+    SOURCE_TEXT_NOUNS,
     SUPPORT_VERBS,
 )
 from storyscope.analysis.quotes.marks import QUOTE_CHARS, Quotation, find_quotations
@@ -181,6 +182,7 @@ def _find_attributions(doc: Doc) -> list[Attribution]:
             if attribution is not None:
                 found.append(attribution)
     found.extend(_according_to(doc, quotes, inside, people))
+    found.extend(_in_source(doc, quotes, inside))
     found.extend(_noun_cues(doc, quotes, inside, people))
     found.extend(_adjective_cues(doc, quotes, inside, people))
     found.extend(_evidential_cues(doc, quotes, inside))
@@ -632,6 +634,32 @@ def _according_to(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People
         cue = ((token.idx, to.idx + len(to)),)
         source = _span_fragments(source_span)
         found.append(Attribution(source, cue, content, direct, people.speaker(source_span)))
+    return found
+
+
+def _in_source(doc: Doc, quotes: _Quotes, inside: list[bool]) -> list[Attribution]:
+    """"In the latest poll, Ruiz leads by five points": a poll, study, report or statement named in an
+    "in" phrase of a clause (not of a verb of saying, whose own rule applies) is the source of the rest of
+    the sentence, "in" its cue."""
+    found = []
+    for token in doc:
+        if token.lower_ != "in" or token.dep_ != "prep" or inside[token.i]:
+            continue
+        head = token.head
+        objects = [c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in SOURCE_TEXT_NOUNS]
+        if not objects or head.pos_ not in ("VERB", "AUX") or _is_cue_verb(head):
+            continue
+        source_span = _trim(doc[objects[0].left_edge.i : objects[0].right_edge.i + 1])
+        if source_span is None:
+            continue
+        phrase = {t.i for t in token.subtree}
+        tokens = _without_connective([t for t in _paragraph_part(_sent(token), token) if t.i not in phrase])
+        content = _fragments_of(doc, tokens, quotes)
+        if not content or sum(e - s for s, e in content) < 8:
+            continue
+        direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
+        found.append(Attribution(_span_fragments(source_span), ((token.idx, token.idx + len(token)),), content,
+                                 direct, None))
     return found
 
 

@@ -110,6 +110,10 @@ ATTITUDE_ADJECTIVES = frozenset(
 #: clause as an evaluation with no named source ("it was clear that …", "it is unclear whether …").
 EVIDENTIAL_ADJECTIVES = frozenset("clear unclear obvious evident apparent plain certain uncertain doubtful".split())
 
+#: Nouns of a text or a measurement of opinion (FrameNet's Text, Statement and Research frames) that are
+#: the source of their sentence after "in" ("In the latest poll, Ruiz leads by five points").
+SOURCE_TEXT_NOUNS = frozenset("poll survey study report analysis statement interview letter memo".split())
+
 #: Support ("light") verbs whose object noun carries the attribution ("made the claim that …",
 #: "issued a warning that …", "voiced concern about …"); their subject is the source.
 SUPPORT_VERBS = frozenset("make issue voice give raise lodge file deliver renew send level".split())
