@@ -481,3 +481,10 @@ def test_poll_named_in_an_in_phrase_is_the_source_of_its_sentence(nlp):
     [quote] = quotes_of(nlp, text)
     assert roles(quote) == ("the latest harbor poll", "In", "Ruiz leads Vell by five points")
     check_slices(text, [quote])
+
+
+def test_clause_hung_on_the_medium_noun_is_the_content(nlp):
+    # the small parser attaches the that-clause to "statement", not to "said"
+    text = "She said in a statement that the ferry would sail."
+    [quote] = quotes_of(nlp, text)
+    assert roles(quote) == ("She", "said", "that the ferry would sail")

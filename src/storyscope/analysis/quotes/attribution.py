@@ -476,6 +476,7 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     lemma = _lemma(verb)
     clausal = lemma in REPORTING_VERBS or lemma in INTENT_VERBS
     after = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS or (c.dep_ == "xcomp" and lemma in INTENT_VERBS)]
+    after = after or _medium_clause(verb)
     before = [c for c in verb.lefts if c.dep_ in _CONTENT_DEPS]
     objects = [c for c in verb.children if c.dep_ == "dobj" and _said_object(verb, c)]
     if lemma in OBJECT_VERBS and _passive(verb):  # "He has been criticized for …": the subject is the object
@@ -529,6 +530,20 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
     speaker = people.speaker(subject.root if subject is not None else None)
     return Attribution(source, cue, content, direct, speaker)
+
+
+def _medium_clause(verb: Token) -> list[Token]:
+    """The "that"-clause the parser hung on the medium of a verb of saying ("said in a statement that …",
+    "wrote in a letter that …"): it is the verb's complement."""
+    if _lemma(verb) not in REPORTING_VERBS:
+        return []
+    return [
+        clause
+        for prep in verb.rights if prep.dep_ == "prep" and prep.lower_ == "in"
+        for noun in prep.children if noun.dep_ == "pobj" and noun.lemma_.lower() in SOURCE_TEXT_NOUNS
+        for clause in noun.rights
+        if clause.dep_ in ("acl", "ccomp", "relcl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    ][:1]
 
 
 def _with_adjacent_prep(cue: Fragments, preps: list[Token]) -> Fragments:
