@@ -488,3 +488,10 @@ def test_clause_hung_on_the_medium_noun_is_the_content(nlp):
     text = "She said in a statement that the ferry would sail."
     [quote] = quotes_of(nlp, text)
     assert roles(quote) == ("She", "said", "that the ferry would sail")
+
+
+def test_interview_medium_is_part_of_the_cue(nlp):
+    text = "Ruiz said in an interview that the ferry would sail. Vell said in the harbor that fares would rise."
+    found = quotes_of(nlp, text)
+    assert [q.cue.text for q in found] == ["said in an interview", "said"]
+    check_slices(text, found)

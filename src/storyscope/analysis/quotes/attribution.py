@@ -57,6 +57,7 @@ from storyscope.analysis.quotes.lexicon import (
     GROUP_PRONOUNS,
     HONORIFIC_GENDER,
     INTENT_VERBS,
+    INTERVIEW_NOUNS,
     NOUN_CUES,
     NOUN_TOPIC_PREPOSITIONS,
     OBJECT_VERBS,
@@ -946,6 +947,12 @@ def _cue_fragments(verb: Token) -> Fragments:
     # "said Friday": a time word right after the verb; "said:": the colon that opens the content.
     while end < len(doc) and doc[end].head.i == verb.i and doc[end].ent_type_ in ("DATE", "TIME") and end - verb.i < 3:
         end += 1
+    if end < len(doc) and doc[end].lower_ == "in" and doc[end].head.i == verb.i:
+        # "said in an interview", "wrote in an email to the board": the medium is part of the cue
+        for noun in doc[end].children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in INTERVIEW_NOUNS:
+                phrases = [c for c in noun.rights if c.dep_ == "prep"]  # "with a reporter", not a clause
+                end = (phrases[-1].right_edge.i if phrases else noun.i) + 1
     if end < len(doc) and doc[end].text == ":":
         end += 1
     return ((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])),)

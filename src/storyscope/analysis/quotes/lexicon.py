@@ -114,6 +114,10 @@ EVIDENTIAL_ADJECTIVES = frozenset("clear unclear obvious evident apparent plain 
 #: the source of their sentence after "in" ("In the latest poll, Ruiz leads by five points").
 SOURCE_TEXT_NOUNS = frozenset("poll survey study report analysis statement interview letter memo".split())
 
+#: Nouns of a conversation through which something is said ("said in an interview", "wrote in an email"):
+#: FrameNet's Discussion and Contacting frames. "in" with one of them right after the verb is part of the cue.
+INTERVIEW_NOUNS = frozenset("interview email e-mail".split())
+
 #: Support ("light") verbs whose object noun carries the attribution ("made the claim that …",
 #: "issued a warning that …", "voiced concern about …"); their subject is the source.
 SUPPORT_VERBS = frozenset("make issue voice give raise lodge file deliver renew send level".split())
