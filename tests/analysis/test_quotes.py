@@ -495,3 +495,9 @@ def test_interview_medium_is_part_of_the_cue(nlp):
     found = quotes_of(nlp, text)
     assert [q.cue.text for q in found] == ["said in an interview", "said"]
     check_slices(text, found)
+
+
+def test_gerund_after_a_preposition_takes_the_subject_of_its_clause(nlp):
+    text = "Ruiz opened the meeting by announcing that the ferry would sail."
+    [quote] = quotes_of(nlp, text)
+    assert roles(quote) == ("Ruiz", "announcing", "that the ferry would sail")

@@ -850,6 +850,9 @@ def _subject(verb: Token, inside: list[bool]) -> Span | None:
                 if span is None or any(inside[t.i] for t in span):
                     return None
                 return span
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head.head  # "started off by emphasizing …": the subject of "started"
+            continue
         if current.dep_ not in ("conj", "advcl", "xcomp") or current.head.i == current.i:
             return None
         if _parallel_cue(current):
