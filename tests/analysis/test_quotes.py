@@ -501,3 +501,11 @@ def test_gerund_after_a_preposition_takes_the_subject_of_its_clause(nlp):
     text = "Ruiz opened the meeting by announcing that the ferry would sail."
     [quote] = quotes_of(nlp, text)
     assert roles(quote) == ("Ruiz", "announcing", "that the ferry would sail")
+
+
+def test_speaker_is_found_when_the_parser_hangs_the_quotation_on_the_name(nlp):
+    text = ("“I will make this promise to you: We will reopen the pier,” harbor Chief Dana Holt said Monday. "
+            "“I want to assure our community of that.”")
+    [quote] = quotes_of(nlp, text)
+    assert quote.source is not None and quote.source.text == "harbor Chief Dana Holt"
+    check_slices(text, [quote])

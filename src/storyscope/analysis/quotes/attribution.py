@@ -846,7 +846,8 @@ def _subject(verb: Token, inside: list[bool]) -> Span | None:
     for _ in range(3):
         for child in current.children:
             if child.dep_ in _SUBJECT_DEPS:
-                span = _source_span(_within_paragraph(current.doc[child.left_edge.i : child.right_edge.i + 1], verb))
+                phrase = _outside_quotations(current.doc[child.left_edge.i : child.right_edge.i + 1], child, inside)
+                span = _source_span(_within_paragraph(phrase, verb))
                 if span is None or any(inside[t.i] for t in span):
                     return None
                 return span
@@ -860,6 +861,20 @@ def _subject(verb: Token, inside: list[bool]) -> Span | None:
         else:
             current = current.head
     return None
+
+
+def _outside_quotations(phrase: Span, head: Token, inside: list[bool]) -> Span:
+    """The part of ``phrase`` around ``head`` that no quotation holds: the parser may hang the quotation
+    before '"…," harbor Chief Dana Holt said' on the speaker's name; the name alone is the source."""
+    doc = phrase.doc
+    if inside[head.i]:
+        return phrase
+    start, end = head.i, head.i + 1
+    while start > phrase.start and not inside[start - 1]:
+        start -= 1
+    while end < phrase.end and not inside[end]:
+        end += 1
+    return doc[start:end]
 
 
 def _parallel_cue(token: Token) -> bool:
