@@ -24,9 +24,17 @@ source/cue/content roles; the direct-quote heuristics of textacy's
 * scare quotes (a quotation of fewer than four words not governed by its cue) are not
   attributions, and an attribution nested in another attribution's content is part of it.
 
-Spans follow attribution corpora: the cue is the whole verb group ("has also said"); a
+Also: transcript lines in a quoted paragraph (``"NAME: …``); an evidential adjective after an
+expletive "it" ("it was clear that …", no source); a poll, study or report in an "in" phrase as
+the source of its sentence ("In the latest poll, …").
+
+Spans follow attribution corpora: the cue is the whole verb group ("has also said"), with "in an
+interview" / "in an email" right after it and a phrasal verb's preposition ("called on"); a
 clause's content leaves out a parallel verb of saying the parser hung on it, a trailing
-participle after a comma and an opening connective ("But", "However,").
+participle after a comma, a final aside set off by a comma, dash or bracket, a dangling
+conjunction and an opening connective ("But", "However,"); a quotation completing a clause takes
+the clause's unquoted start; sources keep relative clauses and restrictive modifiers and drop a
+participle set off before the verb, a dateline and an opening adverb.
 
 Pronoun sources ("she") are resolved to the nearest preceding mention that looks like a
 person (a title, a given name or a name that speaks elsewhere in the article) of
@@ -339,8 +347,8 @@ def _direct_cue(
 
 
 def _with_lead_in(doc: Doc, content: Fragments, source: Fragments | None, cue: Fragments, quotes: _Quotes) -> Fragments:
-    """``content`` with the unquoted start of the clause its first quotation completes ("Clinton "is the
-    only candidate …," the paper wrote", "Not paying taxes "makes me smart," he said"): the quoted words
+    """``content`` with the unquoted start of the clause its first quotation completes ("Closing the
+    pier "is the only safe choice," the harbor master said"): the quoted words
     are a predicate whose subject the writer paraphrased, and the whole clause is what is attributed."""
     start, end = content[0]
     tokens = _tokens_in(doc, start, end)
@@ -852,7 +860,7 @@ def _subject(verb: Token, inside: list[bool]) -> Span | None:
                     return None
                 return span
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
-            current = current.head.head  # "started off by emphasizing …": the subject of "started"
+            current = current.head.head  # "opened the meeting by announcing …": the subject of "started"
             continue
         if current.dep_ not in ("conj", "advcl", "xcomp") or current.head.i == current.i:
             return None
@@ -894,11 +902,11 @@ def _parallel_cue(token: Token) -> bool:
 
 def _source_span(span: Span) -> Span | None:
     """A source phrase as attribution corpora mark it: without a participle set off by commas before
-    the verb ("Trump, speaking to veterans, said"; one that ends the sentence or restricts the noun,
-    "a report released last year", stays, and so do relative clauses, "Joseph, who has four
-    children"), a dateline ("WASHINGTON --"), an opening adverb ("Even China") or a possessive ending ("Mr. Obama's
-    plan"), with the closing comma, dash or bracket of an apposition it contains ("Phil Lovas, the
-    campaign chairman,")."""
+    the verb ("Ana Ruiz, speaking to dock workers, said"; one that ends the sentence or restricts the
+    noun, "a report released last week", stays, and so do relative clauses, "Tomas Vell, who runs the
+    ferry"), a dateline ("PORT CALDER --"), an opening adverb ("Even the union") or a possessive
+    ending ("the mayor's plan"), with the closing comma, dash or bracket of an apposition it contains
+    ("Phil Lovas, the campaign chairman,")."""
     if not len(span):
         return None
     doc = span.doc
@@ -930,7 +938,7 @@ def _source_span(span: Span) -> Span | None:
 
 
 def _after_dateline(doc: Doc, start: int, end: int) -> int:
-    """Index after a dateline ("WASHINGTON --", "BRUSSELS -") opening a phrase; ``start`` when there is none."""
+    """Index after a dateline ("PORT CALDER --", "BAYLINE -") opening a phrase; ``start`` when there is none."""
     for k in range(start, min(end - 1, start + 6)):
         if doc[k].text.strip(_DASHES) == "" and doc[k].text:
             words = [t for t in doc[start:k] if not t.is_punct]
@@ -1042,7 +1050,7 @@ def _fragments_of(doc: Doc, tokens: Iterable[Token], quotes: _Quotes) -> Fragmen
 
 def _without_final_aside(tokens: list[Token], quotes: _Quotes) -> list[Token]:
     """``tokens`` (in order) without a final aside set off by a comma, dash or bracket: a non-restrictive
-    relative clause or a participle phrase ("…, which the court has put on hold", "…, amounting to …")
+    relative clause or a participle phrase ("…, which surprised the dock workers", "…, angering commuters")
     is the reporter's comment on the content, not part of it. Quoted words are never dropped."""
     words = [t for t in tokens if not (t.is_punct or t.is_space)]
     if len(words) < 4:
@@ -1063,7 +1071,7 @@ def _without_final_aside(tokens: list[Token], quotes: _Quotes) -> list[Token]:
 
 def _trim_run(run: list[Token]) -> tuple[int | None, int | None]:
     """Character bounds of a token run without edge punctuation (quotation marks are kept) and without a
-    dangling conjunction at its end ("the reforms were not complete, and", where the parser ends a
+    dangling conjunction at its end ("the pier repairs were not complete, and", where the parser ends a
     clause on the word that joins it to the next)."""
     lo, hi = 0, len(run)
     while lo < hi and (run[lo].is_space or (run[lo].is_punct and run[lo].text not in QUOTE_CHARS)):
