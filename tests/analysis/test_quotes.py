@@ -406,3 +406,127 @@ def test_a_photo_caption_is_not_an_attribution(nlp):
     assert any("Save our pier" in text[s:e] for a in annotate(nlp(text)) for s, e in a.content)  # found, then dropped
     quotes = extract_quotes(Article(id="a", text=text), nlp(text))
     assert [q.content.text for q in quotes] == ["\u201cThe pier is safe,\u201d"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a dateline opening the paragraph is not part of the speaker
+        ("PORT CALDER -- Harbor officials said the ferry would resume on Monday.", "Harbor officials"),
+        # nor is an adverb opening the phrase
+        ("Even the ferry union said the schedule was unworkable.", "the ferry union"),
+        # a participle set off by commas before the verb is the reporter's aside
+        ("Ana Ruiz, speaking to dock workers on Tuesday, said the pier would reopen.", "Ana Ruiz"),
+        # a relative clause and a restrictive participle stay, as PolNeAR marks them
+        ("Tomas Vell, who has run the ferry for a decade, said the fares would rise.",
+         "Tomas Vell, who has run the ferry for a decade,"),
+        ("A report released last week by the harbor board said the pier was unsafe.",
+         "A report released last week by the harbor board"),
+    ],
+)
+def test_source_span_boundaries(nlp, text, source):
+    [quote] = quotes_of(nlp, text)
+    assert quote.source is not None and quote.source.text == source
+    check_slices(text, [quote])
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a final relative clause set off by a comma is the reporter's comment
+        ("The mayor said the harbor board approved the new fares, which surprised the dock workers.",
+         "the harbor board approved the new fares"),
+        # but quoted words are the speaker's, whatever their grammar
+        ("The mayor said the board would approve “the fares, which are fair.”",
+         "the board would approve “the fares, which are fair.”"),
+    ],
+)
+def test_content_leaves_out_a_final_aside(nlp, text, content):
+    [quote] = quotes_of(nlp, text)
+    assert quote.content.text == content
+    check_slices(text, [quote])
+
+
+def test_content_run_drops_a_dangling_conjunction(nlp):
+    from storyscope.analysis.quotes.attribution import _trim_run
+
+    doc = nlp("the pier repairs were not complete, and")
+    start, end = _trim_run(list(doc))
+    assert doc.text[start:end] == "the pier repairs were not complete"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the quotation completes a clause whose unquoted subject the writer supplied: the clause is content
+        ("Closing the pier “is the only safe choice we have,” the harbor master said.",
+         "Closing the pier “is the only safe choice we have,”"),
+        # a quotation that is a whole statement gains nothing
+        ("“We are ready for the storm,” Mayor Ana Ruiz said, “and we will open every shelter.”",
+         "“We are ready for the storm,” “and we will open every shelter.”"),
+    ],
+)
+def test_direct_content_takes_the_unquoted_start_of_its_clause(nlp, text, content):
+    [quote] = quotes_of(nlp, text)
+    assert quote.content.text == content and quote.direct
+    check_slices(text, [quote])
+
+
+def test_phrasal_cue_takes_its_preposition_and_the_addressee_is_content(nlp):
+    text = "The mayor called on residents to leave the harbor."
+    [quote] = quotes_of(nlp, text)
+    assert roles(quote) == ("The mayor", "called on", "residents to leave the harbor")
+    check_slices(text, [quote])
+
+
+def test_quoted_transcript_paragraphs_name_their_speaker(nlp):
+    text = ("The debate was tense.\n\n\"MORALES: Let me ask you about the harbor fund tonight.\n\n"
+            "\"VELL: The harbor fund is safe and audited every year.")
+    found = quotes_of(nlp, text)
+    assert [roles(q) for q in found] == [
+        ("MORALES", ":", "Let me ask you about the harbor fund tonight"),
+        ("VELL", ":", "The harbor fund is safe and audited every year"),
+    ]
+    check_slices(text, found)
+
+
+def test_evidential_adjective_after_expletive_it_is_a_sourceless_attribution(nlp):
+    text = "It was clear that the ferry would not sail. The ferry was clear of ice."
+    [quote] = quotes_of(nlp, text)
+    assert roles(quote) == (None, "It was clear", "that the ferry would not sail")
+    check_slices(text, [quote])
+
+
+def test_poll_named_in_an_in_phrase_is_the_source_of_its_sentence(nlp):
+    text = "In the latest harbor poll, Ruiz leads Vell by five points. In the morning, the ferry left."
+    [quote] = quotes_of(nlp, text)
+    assert roles(quote) == ("the latest harbor poll", "In", "Ruiz leads Vell by five points")
+    check_slices(text, [quote])
+
+
+def test_clause_hung_on_the_medium_noun_is_the_content(nlp):
+    # the small parser attaches the that-clause to "statement", not to "said"
+    text = "She said in a statement that the ferry would sail."
+    [quote] = quotes_of(nlp, text)
+    assert roles(quote) == ("She", "said", "that the ferry would sail")
+
+
+def test_interview_medium_is_part_of_the_cue(nlp):
+    text = "Ruiz said in an interview that the ferry would sail. Vell said in the harbor that fares would rise."
+    found = quotes_of(nlp, text)
+    assert [q.cue.text for q in found] == ["said in an interview", "said"]
+    check_slices(text, found)
+
+
+def test_gerund_after_a_preposition_takes_the_subject_of_its_clause(nlp):
+    text = "Ruiz opened the meeting by announcing that the ferry would sail."
+    [quote] = quotes_of(nlp, text)
+    assert roles(quote) == ("Ruiz", "announcing", "that the ferry would sail")
+
+
+def test_speaker_is_found_when_the_parser_hangs_the_quotation_on_the_name(nlp):
+    text = ("“I will make this promise to you: We will reopen the pier,” harbor Chief Dana Holt said Monday. "
+            "“I want to assure our community of that.”")
+    [quote] = quotes_of(nlp, text)
+    assert quote.source is not None and quote.source.text == "harbor Chief Dana Holt"
+    check_slices(text, [quote])

@@ -24,9 +24,17 @@ source/cue/content roles; the direct-quote heuristics of textacy's
 * scare quotes (a quotation of fewer than four words not governed by its cue) are not
   attributions, and an attribution nested in another attribution's content is part of it.
 
-Spans follow attribution corpora: the cue is the whole verb group ("has also said"); a
+Also: transcript lines in a quoted paragraph (``"NAME: …``); an evidential adjective after an
+expletive "it" ("it was clear that …", no source); a poll, study or report in an "in" phrase as
+the source of its sentence ("In the latest poll, …").
+
+Spans follow attribution corpora: the cue is the whole verb group ("has also said"), with "in an
+interview" / "in an email" right after it and a phrasal verb's preposition ("called on"); a
 clause's content leaves out a parallel verb of saying the parser hung on it, a trailing
-participle after a comma and an opening connective ("But", "However,").
+participle after a comma, a final aside set off by a comma, dash or bracket, a dangling
+conjunction and an opening connective ("But", "However,"); a quotation completing a clause takes
+the clause's unquoted start; sources keep relative clauses and restrictive modifiers and drop a
+participle set off before the verb, a dateline and an opening adverb.
 
 Pronoun sources ("she") are resolved to the nearest preceding mention that looks like a
 person (a title, a given name or a name that speaks elsewhere in the article) of
@@ -53,9 +61,11 @@ from storyscope.analysis.quotes.lexicon import (
     ADDRESSEE_VERBS,
     ATTITUDE_ADJECTIVES,
     COGNITION_VERBS,
+    EVIDENTIAL_ADJECTIVES,
     GROUP_PRONOUNS,
     HONORIFIC_GENDER,
     INTENT_VERBS,
+    INTERVIEW_NOUNS,
     NOUN_CUES,
     NOUN_TOPIC_PREPOSITIONS,
     OBJECT_VERBS,
@@ -63,6 +73,7 @@ from storyscope.analysis.quotes.lexicon import (
     PRONOUN_GENDER,
     QUOTE_ONLY_VERBS,
     REPORTING_VERBS,
+    SOURCE_TEXT_NOUNS,
     SUPPORT_VERBS,
 )
 from storyscope.analysis.quotes.marks import QUOTE_CHARS, Quotation, find_quotations
@@ -74,8 +85,9 @@ CUE_WINDOW = 250
 #: Quotations with fewer words than this need a cue that governs them (else they are scare quotes).
 MIN_QUOTE_WORDS = 4
 _DASHES = "-\u2013\u2014\u2015"
-#: A line opening with a short name and a colon: "Pence: Flowers won't be at the debate".
-_COLON_LINE = re.compile(r"^(?P<head>[^\W\d][^\n:]{0,40}?):[ \t]+(?P<body>[^\n]+)", re.MULTILINE)
+#: A line opening with a short name and a colon: "Pence: Flowers won't be at the debate", also as a quoted
+#: transcript paragraph ("\"MORALES: Let's start with …").
+_COLON_LINE = re.compile(r"^[\"\u201c]?(?P<head>[^\W\d][^\n:]{0,40}?):[ \t]+(?P<body>[^\n]+)", re.MULTILINE)
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _CONTENT_DEPS = ("ccomp",)
 _SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -171,7 +183,7 @@ def _find_attributions(doc: Doc) -> list[Attribution]:
             used_verbs.add(key)
     for key, quotations in by_cue.items():
         source, cue, head = cue_info[key]
-        content = tuple(f for q in quotations for f in q.fragments)
+        content = _with_lead_in(doc, tuple(f for q in quotations for f in q.fragments), source, cue, quotes)
         found.append(Attribution(source, cue, content, True, people.speaker(head)))
     for verb in verbs:
         if verb.i not in used_verbs:
@@ -179,8 +191,10 @@ def _find_attributions(doc: Doc) -> list[Attribution]:
             if attribution is not None:
                 found.append(attribution)
     found.extend(_according_to(doc, quotes, inside, people))
+    found.extend(_in_source(doc, quotes, inside))
     found.extend(_noun_cues(doc, quotes, inside, people))
     found.extend(_adjective_cues(doc, quotes, inside, people))
+    found.extend(_evidential_cues(doc, quotes, inside))
     found.extend(_colon_lines(doc, people))
     return sorted(_outermost(found), key=lambda a: a.content[0])
 
@@ -332,6 +346,30 @@ def _direct_cue(
     return verb.i, source, _cue_fragments(verb), subject.root if subject is not None else None
 
 
+def _with_lead_in(doc: Doc, content: Fragments, source: Fragments | None, cue: Fragments, quotes: _Quotes) -> Fragments:
+    """``content`` with the unquoted start of the clause its first quotation completes ("Closing the
+    pier "is the only safe choice," the harbor master said"): the quoted words
+    are a predicate whose subject the writer paraphrased, and the whole clause is what is attributed."""
+    start, end = content[0]
+    tokens = _tokens_in(doc, start, end)
+    if not tokens:
+        return content
+    inner = {t.i for t in tokens}
+    tops = [t for t in tokens if not t.is_punct and (t.head.i not in inner or t.head.i == t.i)]
+    if len(tops) != 1 or tops[0].left_edge.i >= tokens[0].i:
+        return content
+    lead = doc[tops[0].left_edge.i : tokens[0].i]
+    taken = [*cue, *(source or ())]
+    if _sent(lead[0]).start != _sent(tokens[0]).start or any(
+        quotes.at(t.idx) is not None or any(s <= t.idx < e for s, e in taken) for t in lead
+    ):
+        return content
+    lead = _trim(lead)
+    if lead is None or lead.end != tokens[0].i:
+        return content
+    return ((lead.start_char, end), *content[1:])
+
+
 def _reports_around(verb: Token, quotation: Quotation) -> bool:
     """Whether the quotation is only the end of a longer complement of ``verb`` (a mixed quotation).
 
@@ -447,6 +485,7 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     lemma = _lemma(verb)
     clausal = lemma in REPORTING_VERBS or lemma in INTENT_VERBS
     after = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS or (c.dep_ == "xcomp" and lemma in INTENT_VERBS)]
+    after = after or _medium_clause(verb)
     before = [c for c in verb.lefts if c.dep_ in _CONTENT_DEPS]
     objects = [c for c in verb.children if c.dep_ == "dobj" and _said_object(verb, c)]
     if lemma in OBJECT_VERBS and _passive(verb):  # "He has been criticized for …": the subject is the object
@@ -464,6 +503,9 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
         tokens = _clause_content(after[0])
         if after[0].dep_ == "xcomp":  # "urged residents to stay": the addressee belongs to the content
             tokens += [t for c in verb.rights if c.dep_ == "dobj" and c.i < after[0].i for t in c.subtree]
+            # "called on residents to stay": the cue is the phrasal verb, its object the addressee
+            tokens += [t for p in preps if p.i < after[0].i for g in p.children if g.dep_ == "pobj" for t in g.subtree]
+            cue = _with_adjacent_prep(cue, preps)
         content = _fragments_of(doc, tokens, quotes)
     elif clausal and (before or verb.dep_ == "parataxis" or _as_clause(verb)):
         clause = _cue_clause(verb)
@@ -475,7 +517,11 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
                    and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)]  # not "for weeks"
         content = _fragments_of(doc, [t for c in objects[:1] + reasons[:1] for t in c.subtree], quotes)
     elif predicates:
+        addressees = [g for p in preps if p.i < predicates[0].i for g in p.children if g.dep_ == "pobj"]
         first = min((c for c in verb.rights if c.dep_ == "dobj"), default=predicates[0], key=lambda c: c.i)
+        if addressees:  # "called on residents to leave": the phrasal verb is the cue, its object the addressee
+            first = addressees[0]
+            cue = _with_adjacent_prep(cue, preps)
         content = _fragments_of(doc, doc[first.left_edge.i : predicates[0].right_edge.i + 1], quotes)
     elif preps:
         prep = preps[0]
@@ -493,6 +539,29 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
     speaker = people.speaker(subject.root if subject is not None else None)
     return Attribution(source, cue, content, direct, speaker)
+
+
+def _medium_clause(verb: Token) -> list[Token]:
+    """The "that"-clause the parser hung on the medium of a verb of saying ("said in a statement that …",
+    "wrote in a letter that …"): it is the verb's complement."""
+    if _lemma(verb) not in REPORTING_VERBS:
+        return []
+    return [
+        clause
+        for prep in verb.rights if prep.dep_ == "prep" and prep.lower_ == "in"
+        for noun in prep.children if noun.dep_ == "pobj" and noun.lemma_.lower() in SOURCE_TEXT_NOUNS
+        for clause in noun.rights
+        if clause.dep_ in ("acl", "ccomp", "relcl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    ][:1]
+
+
+def _with_adjacent_prep(cue: Fragments, preps: list[Token]) -> Fragments:
+    """``cue`` widened to a preposition of its phrasal verb right after it ("called on", "pointed to")."""
+    for prep in preps:
+        between = prep.doc.text[cue[-1][1] : prep.idx]
+        if not between.strip():
+            return (*cue[:-1], (cue[-1][0], prep.idx + len(prep)))
+    return cue
 
 
 def _clause_content(clause: Token) -> list[Token]:
@@ -589,6 +658,32 @@ def _according_to(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People
         cue = ((token.idx, to.idx + len(to)),)
         source = _span_fragments(source_span)
         found.append(Attribution(source, cue, content, direct, people.speaker(source_span)))
+    return found
+
+
+def _in_source(doc: Doc, quotes: _Quotes, inside: list[bool]) -> list[Attribution]:
+    """"In the latest poll, Ruiz leads by five points": a poll, study, report or statement named in an
+    "in" phrase of a clause (not of a verb of saying, whose own rule applies) is the source of the rest of
+    the sentence, "in" its cue."""
+    found = []
+    for token in doc:
+        if token.lower_ != "in" or token.dep_ != "prep" or inside[token.i]:
+            continue
+        head = token.head
+        objects = [c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in SOURCE_TEXT_NOUNS]
+        if not objects or head.pos_ not in ("VERB", "AUX") or _is_cue_verb(head):
+            continue
+        source_span = _trim(doc[objects[0].left_edge.i : objects[0].right_edge.i + 1])
+        if source_span is None:
+            continue
+        phrase = {t.i for t in token.subtree}
+        tokens = _without_connective([t for t in _paragraph_part(_sent(token), token) if t.i not in phrase])
+        content = _fragments_of(doc, tokens, quotes)
+        if not content or sum(e - s for s, e in content) < 8:
+            continue
+        direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
+        found.append(Attribution(_span_fragments(source_span), ((token.idx, token.idx + len(token)),), content,
+                                 direct, None))
     return found
 
 
@@ -691,6 +786,28 @@ def _adjective_cues(doc: Doc, quotes: _Quotes, inside: list[bool], people: _Peop
     return found
 
 
+def _evidential_cues(doc: Doc, quotes: _Quotes, inside: list[bool]) -> list[Attribution]:
+    """"It was clear that …", "Nor is it obvious that …", "it is unclear whether …": an evidential adjective
+    after an expletive "it" presents its clause as a judgment without a source; the cue runs from "it"
+    (or the verb group) to the adjective, the content is the clause."""
+    found = []
+    for adjective in doc:
+        if adjective.dep_ != "acomp" or adjective.lower_ not in EVIDENTIAL_ADJECTIVES or inside[adjective.i]:
+            continue
+        linking = adjective.head
+        expletive = next((c for c in linking.children if c.dep_ == "nsubj" and c.lower_ == "it"), None)
+        clause = next((c for c in linking.rights if c.dep_ == "ccomp" and c.i > adjective.i), None)
+        if expletive is None or clause is None:
+            continue
+        start = min(expletive.i, _group_start(linking))
+        cue = ((doc[start].idx, adjective.idx + len(adjective)),)
+        content = _fragments_of(doc, list(clause.subtree), quotes)
+        if content:
+            direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
+            found.append(Attribution(None, cue, content, direct, None))
+    return found
+
+
 def _noun_complement(noun: Token) -> Token | None:
     """What a cue noun attributes: its "that"-clause, its infinitive ("plan to cut taxes") or its
     topic phrase ("criticism of the plan", "questions about the deal"), in that order."""
@@ -737,10 +854,14 @@ def _subject(verb: Token, inside: list[bool]) -> Span | None:
     for _ in range(3):
         for child in current.children:
             if child.dep_ in _SUBJECT_DEPS:
-                span = _source_span(_within_paragraph(current.doc[child.left_edge.i : child.right_edge.i + 1], verb))
+                phrase = _outside_quotations(current.doc[child.left_edge.i : child.right_edge.i + 1], child, inside)
+                span = _source_span(_within_paragraph(phrase, verb))
                 if span is None or any(inside[t.i] for t in span):
                     return None
                 return span
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head.head  # "opened the meeting by announcing …": the subject of "started"
+            continue
         if current.dep_ not in ("conj", "advcl", "xcomp") or current.head.i == current.i:
             return None
         if _parallel_cue(current):
@@ -748,6 +869,20 @@ def _subject(verb: Token, inside: list[bool]) -> Span | None:
         else:
             current = current.head
     return None
+
+
+def _outside_quotations(phrase: Span, head: Token, inside: list[bool]) -> Span:
+    """The part of ``phrase`` around ``head`` that no quotation holds: the parser may hang the quotation
+    before '"…," harbor Chief Dana Holt said' on the speaker's name; the name alone is the source."""
+    doc = phrase.doc
+    if inside[head.i]:
+        return phrase
+    start, end = head.i, head.i + 1
+    while start > phrase.start and not inside[start - 1]:
+        start -= 1
+    while end < phrase.end and not inside[end]:
+        end += 1
+    return doc[start:end]
 
 
 def _parallel_cue(token: Token) -> bool:
@@ -766,17 +901,28 @@ def _parallel_cue(token: Token) -> bool:
 
 
 def _source_span(span: Span) -> Span | None:
-    """A source phrase as attribution corpora mark it: without a trailing participle or relative
-    clause ("Trump, speaking to veterans,"), with the closing comma, dash or bracket of an
-    apposition it contains ("Phil Lovas, the campaign chairman,")."""
+    """A source phrase as attribution corpora mark it: without a participle set off by commas before
+    the verb ("Ana Ruiz, speaking to dock workers, said"; one that ends the sentence or restricts the
+    noun, "a report released last week", stays, and so do relative clauses, "Tomas Vell, who runs the
+    ferry"), a dateline ("PORT CALDER --"), an opening adverb ("Even the union") or a possessive
+    ending ("the mayor's plan"), with the closing comma, dash or bracket of an apposition it contains
+    ("Phil Lovas, the campaign chairman,")."""
     if not len(span):
         return None
     doc = span.doc
-    end = span.end
+    start, end = span.start, span.end
     for token in span:
-        if token.dep_ in ("relcl", "acl") and token.right_edge.i == span.end - 1 and token.left_edge.i > span.start:
-            end = min(end, token.left_edge.i)
-    trimmed = _trim(doc[span.start : end])
+        left, right = token.left_edge.i, token.right_edge.i
+        set_off = left > span.start and doc[left - 1].is_punct
+        closed = right + 1 < span.end and all(doc[k].is_punct for k in range(right + 1, span.end))
+        if token.dep_ == "acl" and set_off and closed:
+            end = min(end, left)
+    start = _after_dateline(doc, start, end)
+    while start < end - 1 and doc[start].dep_ == "advmod" and doc[start].pos_ == "ADV":
+        start += 1
+    if end - start > 1 and doc[end - 1].tag_ == "POS":
+        end -= 1
+    trimmed = _trim(doc[start:end])
     if trimmed is None:
         return None
     inner = trimmed.text
@@ -789,6 +935,17 @@ def _source_span(span: Span) -> Span | None:
         stop += 1
         break  # one closing mark: the apposition's
     return doc[trimmed.start : stop]
+
+
+def _after_dateline(doc: Doc, start: int, end: int) -> int:
+    """Index after a dateline ("PORT CALDER --", "BAYLINE -") opening a phrase; ``start`` when there is none."""
+    for k in range(start, min(end - 1, start + 6)):
+        if doc[k].text.strip(_DASHES) == "" and doc[k].text:
+            words = [t for t in doc[start:k] if not t.is_punct]
+            if words and all(t.text.isupper() for t in words):
+                return k + 1
+            return start
+    return start
 
 
 def _within_paragraph(span: Span, anchor: Token) -> Span:
@@ -816,6 +973,12 @@ def _cue_fragments(verb: Token) -> Fragments:
     # "said Friday": a time word right after the verb; "said:": the colon that opens the content.
     while end < len(doc) and doc[end].head.i == verb.i and doc[end].ent_type_ in ("DATE", "TIME") and end - verb.i < 3:
         end += 1
+    if end < len(doc) and doc[end].lower_ == "in" and doc[end].head.i == verb.i:
+        # "said in an interview", "wrote in an email to the board": the medium is part of the cue
+        for noun in doc[end].children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in INTERVIEW_NOUNS:
+                phrases = [c for c in noun.rights if c.dep_ == "prep"]  # "with a reporter", not a clause
+                end = (phrases[-1].right_edge.i if phrases else noun.i) + 1
     if end < len(doc) and doc[end].text == ":":
         end += 1
     return ((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])),)
@@ -862,7 +1025,7 @@ def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
 def _fragments_of(doc: Doc, tokens: Iterable[Token], quotes: _Quotes) -> Fragments:
     """Contiguous runs of ``tokens`` as trimmed character fragments, widened to whole quotations they cut."""
     runs: list[list[Token]] = []
-    for token in sorted(tokens, key=lambda t: t.i):
+    for token in _without_final_aside(sorted(tokens, key=lambda t: t.i), quotes):
         if runs and token.i == runs[-1][-1].i + 1:
             runs[-1].append(token)
         else:
@@ -885,12 +1048,39 @@ def _fragments_of(doc: Doc, tokens: Iterable[Token], quotes: _Quotes) -> Fragmen
     return tuple(fragments)
 
 
+def _without_final_aside(tokens: list[Token], quotes: _Quotes) -> list[Token]:
+    """``tokens`` (in order) without a final aside set off by a comma, dash or bracket: a non-restrictive
+    relative clause or a participle phrase ("…, which surprised the dock workers", "…, angering commuters")
+    is the reporter's comment on the content, not part of it. Quoted words are never dropped."""
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    if len(words) < 4:
+        return tokens
+    last = words[-1].i
+    present = {t.i for t in tokens}
+    doc = tokens[0].doc
+    for token in words:
+        left = token.left_edge.i
+        aside = token.dep_ == "relcl" or (token.dep_ in ("acl", "advcl") and token.tag_ == "VBG")
+        if not aside or token.right_edge.i != last or left - 1 not in present or left - 1 <= words[0].i:
+            continue
+        if doc[left - 1].text in (",", "(", "--") or doc[left - 1].text in _DASHES:
+            if quotes.at(doc[left].idx) is None and quotes.at(doc[last].idx) is None:
+                return [t for t in tokens if t.i < left - 1]
+    return tokens
+
+
 def _trim_run(run: list[Token]) -> tuple[int | None, int | None]:
-    """Character bounds of a token run without edge punctuation (quotation marks are kept)."""
+    """Character bounds of a token run without edge punctuation (quotation marks are kept) and without a
+    dangling conjunction at its end ("the pier repairs were not complete, and", where the parser ends a
+    clause on the word that joins it to the next)."""
     lo, hi = 0, len(run)
     while lo < hi and (run[lo].is_space or (run[lo].is_punct and run[lo].text not in QUOTE_CHARS)):
         lo += 1
-    while hi > lo and (run[hi - 1].is_space or (run[hi - 1].is_punct and run[hi - 1].text not in QUOTE_CHARS)):
+    while hi > lo and (
+        run[hi - 1].is_space
+        or (run[hi - 1].is_punct and run[hi - 1].text not in QUOTE_CHARS)
+        or (run[hi - 1].tag_ == "CC" and hi - 1 > lo)
+    ):
         hi -= 1
     if hi <= lo:
         return None, None

@@ -106,6 +106,18 @@ ATTITUDE_ADJECTIVES = frozenset(
     unsure uncertain fearful suspicious dismissive""".split()
 )
 
+#: Adjectives of FrameNet's Obviousness and Certainty frames that, after an expletive "it", present their
+#: clause as an evaluation with no named source ("it was clear that …", "it is unclear whether …").
+EVIDENTIAL_ADJECTIVES = frozenset("clear unclear obvious evident apparent plain certain uncertain doubtful".split())
+
+#: Nouns of a text or a measurement of opinion (FrameNet's Text, Statement and Research frames) that are
+#: the source of their sentence after "in" ("In the latest poll, Ruiz leads by five points").
+SOURCE_TEXT_NOUNS = frozenset("poll survey study report analysis statement interview letter memo".split())
+
+#: Nouns of a conversation through which something is said ("said in an interview", "wrote in an email"):
+#: FrameNet's Discussion and Contacting frames. "in" with one of them right after the verb is part of the cue.
+INTERVIEW_NOUNS = frozenset("interview email e-mail".split())
+
 #: Support ("light") verbs whose object noun carries the attribution ("made the claim that …",
 #: "issued a warning that …", "voiced concern about …"); their subject is the source.
 SUPPORT_VERBS = frozenset("make issue voice give raise lodge file deliver renew send level".split())
