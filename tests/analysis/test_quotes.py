@@ -530,3 +530,16 @@ def test_speaker_is_found_when_the_parser_hangs_the_quotation_on_the_name(nlp):
     [quote] = quotes_of(nlp, text)
     assert quote.source is not None and quote.source.text == "harbor Chief Dana Holt"
     check_slices(text, [quote])
+
+
+def test_a_source_ending_in_a_name_is_that_person():
+    text = "Acting director of the Calder Port Authority Mira Okafor said the pier is safe."
+    source = SpanText(text=text[:56], spans=[(0, 56)])
+    content = SpanText(text="the pier is safe", spans=[(62, 78)])
+    quote = Quote(id="a#q1", article_id="a", source=source, cue=content, content=content, direct=False)
+    spokesman = quote.model_copy(update={"id": "a#q2", "source": SpanText(text=text[:44], spans=[(0, 44)])})
+    mention = EntityMention(article_id="a", start=45, end=56, text="Mira Okafor", label="PERSON")
+    person = Entity(id="E1", canonical="Mira Okafor", type="PERSON", mentions=[mention], article_ids=["a"])
+    named, other = link_speakers([quote, spokesman], [person])
+    assert text[45:56] == "Mira Okafor" and text[62:78] == "the pier is safe" and (named.speaker, named.speaker_entity_id) == ("Mira Okafor", "E1")
+    assert other.speaker is None and other.speaker_entity_id is None

@@ -58,6 +58,17 @@ _PRONOUN_TYPES = {
 }
 
 
+def named_heads(entities: list[Entity]) -> dict[tuple[str, int], str]:
+    """Person mentions by ``(article_id, end offset)``: a source that ends with a person's
+    name (after its title) is that person."""
+    return {
+        (mention.article_id, mention.end): mention.text
+        for entity in entities
+        if entity.type == "PERSON"
+        for mention in entity.mentions
+    }
+
+
 def link_speakers(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
     """Set ``speaker_entity_id``: the entity named like the speaker in the same article, else anywhere,
     and name a linked speaker by the entity's canonical name ("Schaaf" -> "Libby Schaaf").
@@ -81,8 +92,12 @@ def link_speakers(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
             by_surname[canonical.split()[-1]].add(entity.id)
     types = {entity.id: entity.type for entity in entities}
     canonical_names = {entity.id: entity.canonical for entity in entities}
+    heads = named_heads(entities)
     linked = []
     for quote in quotes:
+        if quote.speaker is None and quote.source is not None:
+            # "acting director of the port Mira Okafor": the name the source ends with is the speaker.
+            quote = quote.model_copy(update={"speaker": heads.get((quote.article_id, quote.source.spans[-1][1]))})
         key = normalise_name(quote.speaker) if quote.speaker else ""
         entity_id = (in_article.get((quote.article_id, key)) or anywhere.get(key)) if key else None
         if key and " " not in key and len(by_surname.get(key, ())) == 1:
