@@ -207,3 +207,13 @@ def test_title_with_its_organisation_before_the_name(nlp):
     ruiz = next(m for m in mentions if m.text == "Dana Ruiz")
     assert [(t.text, t.role) for t in ruiz.titles] == [("deputy chief of the Calder Police Department", "deputy chief")]
     assert_offsets_exact({"articles": [{"id": "t", "text": text}], "titles": [t.model_dump() for t in ruiz.titles]})
+
+
+def test_short_form_of_an_organisation_named_earlier_in_the_article():
+    text = ("The Harbor Gazette reported on Monday that the Calder pier would close. "
+            "According to the Gazette, repairs to the pier will take a year.")
+    other = "Ferry riders in Calder were told on Monday that the pier would close for repairs."
+    analysis = storyscope.analyze([{"id": "a", "outlet": "Coastline Wire", "text": text},
+                                   {"id": "b", "outlet": "Calder Ledger", "text": other}])
+    gazette = next(e for e in analysis.entities if e.canonical == "Harbor Gazette")
+    assert {(alias.text, alias.rule) for alias in gazette.aliases} >= {("Gazette", "short-form")}

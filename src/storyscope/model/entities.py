@@ -12,7 +12,7 @@ from storyscope.model.spans import Mention
 MentionSource = Literal["ner", "acronym", "title-context", "story-form"]
 
 #: Why a surface form joined an entity (see :mod:`storyscope.analysis.entities`).
-MergeRule = Literal["same-name", "surname", "acronym", "misspelling", "name-variant"]
+MergeRule = Literal["same-name", "surname", "acronym", "misspelling", "name-variant", "short-form"]
 
 
 class Title(Mention):

@@ -37,6 +37,10 @@ _ODD_PUNCT = re.compile(r"[\[\]{}()<>|/\\]")
 __all__ = ["build_entities", "extract_entity_mentions", "group_mentions", "normalise_name"]
 
 
+#: Merge rules whose forms say little about the entity's type.
+SHORT_RULES = frozenset({"acronym", "short-form"})
+
+
 def _fits_match(doc: Doc, start: int, end: int) -> bool:
     """A story form found in another article: a proper name there, not part of a longer one."""
     if end - start == 1 and not (doc[start].pos_ == "PROPN" or (doc[start].is_upper and len(doc[start]) > 1)):
@@ -117,8 +121,8 @@ def group_mentions(mentions: list[EntityMention], resolution: Resolution, articl
     for key, group in groups.items():
         article_ids = list(dict.fromkeys(m.article_id for m in group))
         salience = 0.5 * len(article_ids) / max(article_count, 1) + 0.5 * len(group) / max_mentions
-        # An acronym takes its long form's type: the short form alone says little.
-        named = [m for m in group if resolution.rules.get((key, m.text), ("",))[0] != "acronym"] or group
+        # An acronym or short form takes its long form's type: the short form alone says little.
+        named = [m for m in group if resolution.rules.get((key, m.text), ("",))[0] not in SHORT_RULES] or group
         kind = "PERSON" if key.startswith("person:") else Counter(
             types[normalise_name(m.text)] for m in named).most_common(1)[0][0]
         canonical = _canonical(key, group)

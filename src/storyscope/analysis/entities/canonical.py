@@ -15,7 +15,10 @@ Rules, in the order they apply (each merge is recorded as an alias with its rule
 - acronym: a short form defined anywhere in the story ("Long Form (LF)"), or one whose
   letters are exactly the initials of a single multi-word organisation in the story;
 - name-variant: an organisation without a leading country qualifier and with "Department
-  of X" read as "X Department" ("U.S. Department of Justice" = "Justice Department").
+  of X" read as "X Department" ("U.S. Department of Justice" = "Justice Department");
+- short-form: an organisation's head noun alone ("the Chronicle", "the Council"; heads
+  from :data:`SHORTENABLE_HEADS`, so "the House" never becomes "the White House"), when
+  exactly one multi-word organisation named earlier in the same article ends with it.
 """
 
 from __future__ import annotations
@@ -37,6 +40,15 @@ ORGANISATION_HEADS = frozenset({
     "office", "university", "college", "company", "corporation", "inc", "corp", "ltd", "group", "collective",
     "network", "alliance", "federation", "society", "league", "caucus", "ministry", "authority", "court",
 })
+#: Last words of newspaper and broadcaster names ("the Chronicle", "the Times"), which news
+#: writing shortens a name to.
+MEDIA_HEADS = frozenset({
+    "chronicle", "times", "journal", "gazette", "post", "herald", "tribune", "ledger", "courier", "sentinel",
+    "observer", "examiner", "register", "inquirer", "dispatch", "guardian", "telegraph", "globe", "star",
+    "bulletin", "beacon", "record", "monitor", "independent", "mirror", "standard", "wire",
+})
+#: Words a multi-word organisation may be shortened to: its head noun when that says "organisation".
+SHORTENABLE_HEADS = ORGANISATION_HEADS | MEDIA_HEADS
 _QUALIFIER_PREFIXES = ("u s ", "us ", "united states ", "federal ")
 _INVERTIBLE_HEADS = frozenset({"department", "ministry", "office", "bureau"})
 _MINOR_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "at", "to", "de", "&"})
@@ -158,15 +170,23 @@ def resolve(mentions: list[EntityMention], defined_acronyms: dict[str, str]) -> 
 
     keys: list[str] = []
     recent: dict[tuple[str, str], str] = {}  # (article, surname) → the person named last with it
+    organisations: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # article → last word → forms
     for mention in mentions:
         form = normalise_name(mention.text)
         parts = name_parts(mention.text)
         variant = name_variant(acronyms.get(form, form))
         key = f"form:{variant}"
+        # Whatever its tag: the small tagger often calls "the Gazette" a person.
+        longer = organisations[mention.article_id].get(form, set()) if form in SHORTENABLE_HEADS else set()
         if form in acronyms:
             rules[(key, mention.text)] = ("acronym", None)
+        elif " " not in form and len(longer) == 1:
+            key = f"form:{name_variant(next(iter(longer)))}"
+            rules[(key, mention.text)] = ("short-form", None)
         elif variant != form:
             rules[(key, mention.text)] = ("name-variant", None)
+        if types[form] == "ORG" and " " in form:
+            organisations[mention.article_id][form.split()[-1]].add(form)
         if len(parts) >= 2 and types[form] == "PERSON":
             name = surname(parts[-1])
             key = f"person:{parts[0]} {name}"
