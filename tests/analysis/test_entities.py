@@ -196,9 +196,11 @@ def test_organisation_name_variants_are_one_entity():
     assert keys[0] == keys[1] != keys[2]
 
 
-def test_a_person_name_with_a_digit_is_an_organisation():
+def test_a_person_name_with_a_digit_or_a_saint_is_an_organisation():
     assert ner_label("KHBR7", "PERSON") == "ORG" and ner_label("Channel 4", "PERSON") == "ORG"
+    assert ner_label("St. Brendan", "PERSON") == "ORG" and ner_label("Saint Agnes", "PERSON") == "ORG"
     assert ner_label("Mira Okafor", "PERSON") == "PERSON" and ner_label("Route 9", "GPE") == "GPE"
+    assert ner_label("Stella Ruiz", "PERSON") == "PERSON"
 
 
 def test_title_with_its_organisation_before_the_name(nlp):

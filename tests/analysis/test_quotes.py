@@ -532,14 +532,27 @@ def test_speaker_is_found_when_the_parser_hangs_the_quotation_on_the_name(nlp):
     check_slices(text, [quote])
 
 
-def test_a_source_ending_in_a_name_is_that_person():
+def test_a_source_ending_in_a_name_is_that_person_unless_the_name_is_a_complement():
     text = "Acting director of the Calder Port Authority Mira Okafor said the pier is safe."
-    source = SpanText(text=text[:56], spans=[(0, 56)])
+    aide = "A spokesman for Mira Okafor said the pier is safe."
     content = SpanText(text="the pier is safe", spans=[(62, 78)])
-    quote = Quote(id="a#q1", article_id="a", source=source, cue=content, content=content, direct=False)
-    spokesman = quote.model_copy(update={"id": "a#q2", "source": SpanText(text=text[:44], spans=[(0, 44)])})
-    mention = EntityMention(article_id="a", start=45, end=56, text="Mira Okafor", label="PERSON")
-    person = Entity(id="E1", canonical="Mira Okafor", type="PERSON", mentions=[mention], article_ids=["a"])
-    named, other = link_speakers([quote, spokesman], [person])
-    assert text[45:56] == "Mira Okafor" and text[62:78] == "the pier is safe" and (named.speaker, named.speaker_entity_id) == ("Mira Okafor", "E1")
+    quote = Quote(id="a#q1", article_id="a", source=SpanText(text=text[:56], spans=[(0, 56)]), cue=content,
+                  content=content, direct=False)
+    no_name = quote.model_copy(update={"id": "a#q2", "source": SpanText(text=text[:44], spans=[(0, 44)])})
+    spokesman = quote.model_copy(update={"id": "b#q1", "article_id": "b",
+                                         "source": SpanText(text=aide[:27], spans=[(0, 27)])})
+    mentions = [EntityMention(article_id="a", start=45, end=56, text="Mira Okafor", label="PERSON"),
+                EntityMention(article_id="b", start=16, end=27, text="Mira Okafor", label="PERSON")]
+    person = Entity(id="E1", canonical="Mira Okafor", type="PERSON", mentions=mentions, article_ids=["a", "b"])
+    assert text[45:56] == aide[16:27] == "Mira Okafor"
+    named, other, complement = link_speakers([quote, no_name, spokesman], [person])
+    assert (named.speaker, named.speaker_entity_id) == ("Mira Okafor", "E1")
     assert other.speaker is None and other.speaker_entity_id is None
+    assert complement.speaker is None and complement.speaker_entity_id is None
+
+
+def test_a_parish_named_for_a_saint_is_not_a_pronoun_antecedent(nlp):
+    text = ("Mayor Tomas Vell defended the plan. Neither St. Brendan\u2019s nor Ana Paulo responded to "
+            "requests for comment from the Wire. \u201cThe pier is safe,\u201d he said.")
+    quote = next(q for q in extract_quotes(Article(id="a", text=text), nlp(text)) if q.direct)
+    assert quote.source.text == "he" and quote.speaker == "Tomas Vell"

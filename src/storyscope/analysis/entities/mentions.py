@@ -243,10 +243,17 @@ def title_context_mentions(doc: Doc, spans: MentionSet) -> None:
                 spans.add_or_relabel(Found(before[0], before[1], label, "title-context"), add=acronym)
 
 
+#: First words of saints' names, which in news name churches, schools and hospitals, not speakers.
+SAINT_WORDS = ("St. ", "St ", "Saint ")
+
+
 def ner_label(text: str, label: str) -> str:
-    """The NER label, except that a "person" with a digit in its name is an organisation
-    (a broadcaster's call sign, "Channel 4"): people's names carry no digits."""
-    return "ORG" if label == "PERSON" and any(ch.isdigit() for ch in text) else label
+    """The NER label, except that a "person" is an organisation when it has a digit in its
+    name (a broadcaster's call sign, "Channel 4": people's names carry none) or is named for
+    a saint ("St. Brendan's", a parish)."""
+    if label == "PERSON" and (any(ch.isdigit() for ch in text) or text.startswith(SAINT_WORDS)):
+        return "ORG"
+    return label
 
 
 def found_mentions(doc: Doc) -> list[Found]:

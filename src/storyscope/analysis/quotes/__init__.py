@@ -18,7 +18,7 @@ from storyscope.analysis.quotes.component import annotate
 from storyscope.analysis.quotes.ledger import build_ledger
 from storyscope.analysis.quotes.lexicon import PRONOUN_GENDER
 from storyscope.analysis.registry import StoryContext, register_section
-from storyscope.model import Article, Entity, Quote, SpanText
+from storyscope.model import Article, Entity, EntityMention, Quote, SpanText
 from storyscope.nlp.layout import furniture, overlaps
 
 __all__ = ["annotate", "build_quotes", "extract_quotes", "link_speakers"]
@@ -58,15 +58,30 @@ _PRONOUN_TYPES = {
 }
 
 
-def named_heads(entities: list[Entity]) -> dict[tuple[str, int], str]:
+#: Words that make a name the complement of the source, not its head: "a spokesman for Schaaf".
+_COMPLEMENT_WORDS = frozenset({"for", "to", "of", "with", "by", "from", "at", "on", "near", "under", "'s", "’s"})
+
+
+def named_heads(entities: list[Entity]) -> dict[tuple[str, int], EntityMention]:
     """Person mentions by ``(article_id, end offset)``: a source that ends with a person's
     name (after its title) is that person."""
     return {
-        (mention.article_id, mention.end): mention.text
+        (mention.article_id, mention.end): mention
         for entity in entities
         if entity.type == "PERSON"
         for mention in entity.mentions
     }
+
+
+def head_speaker(source: SpanText, article_id: str, heads: dict[tuple[str, int], EntityMention]) -> str | None:
+    """The person a source ends with, unless a preposition or possessive makes that name a
+    complement ("a spokesman for Schaaf", "the mayor's aide")."""
+    start, end = source.spans[-1]
+    mention = heads.get((article_id, end))
+    if mention is None or mention.start < start:
+        return None
+    before = source.text[: len(source.text) - (end - mention.start)].split()
+    return None if before and before[-1].lower() in _COMPLEMENT_WORDS else mention.text
 
 
 def link_speakers(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
@@ -97,7 +112,7 @@ def link_speakers(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
     for quote in quotes:
         if quote.speaker is None and quote.source is not None:
             # "acting director of the port Mira Okafor": the name the source ends with is the speaker.
-            quote = quote.model_copy(update={"speaker": heads.get((quote.article_id, quote.source.spans[-1][1]))})
+            quote = quote.model_copy(update={"speaker": head_speaker(quote.source, quote.article_id, heads)})
         key = normalise_name(quote.speaker) if quote.speaker else ""
         entity_id = (in_article.get((quote.article_id, key)) or anywhere.get(key)) if key else None
         if key and " " not in key and len(by_surname.get(key, ())) == 1:

@@ -56,6 +56,7 @@ from functools import lru_cache
 from gender_guesser.detector import Detector
 from spacy.tokens import Doc, Span, Token
 
+from storyscope.analysis.entities.mentions import ner_label
 from storyscope.analysis.entities.titles import is_title_word
 from storyscope.analysis.quotes.lexicon import (
     ADDRESSEE_VERBS,
@@ -1136,7 +1137,8 @@ class _People:
         self.doc = doc
         self.ents = {i: ent for ent in doc.ents if ent.label_ in _SPEAKER_LABELS for i in range(ent.start, ent.end)}
         self.persons = sorted(
-            [ent for ent in doc.ents if ent.label_ == "PERSON"] + self._untagged_names(), key=lambda e: e.start
+            [ent for ent in doc.ents if ner_label(ent.text, ent.label_) == "PERSON"] + self._untagged_names(),
+            key=lambda e: e.start,
         )
         self.full_names: dict[str, list[Span]] = {}  # last word -> multi-word PERSON mentions
         for ent in self.persons:
@@ -1165,8 +1167,8 @@ class _People:
             while start > max(token.i - 8, 0) and self.doc[start - 1].pos_ == "PROPN":
                 start -= 1
             name = _from_given_names(self.doc[start : token.i + 1])
-            if name.start == token.i:
-                continue  # only runs with a given name: titles and places are not people
+            if name.start == token.i or ner_label(name.text, "PERSON") != "PERSON":
+                continue  # only runs with a given name: titles and places ("St. Brendan's") are not people
             titled = name.start > 0 and is_title_word(self.doc[name.start - 1])
             if any(t.ent_type_ for t in name) and not titled:
                 continue  # "Sunshine Beach" stays a place; "Mayor Renata Okafor" mislabelled GPE is a person
