@@ -133,12 +133,14 @@ _TEXT = "storyscope_text"
 
 def _text(doc: Doc) -> str:
     """``doc.text`` without rebuilding it from the tokens on every call."""
-    return doc.user_data[_TEXT]
+    text: str = doc.user_data[_TEXT]
+    return text
 
 
 def _sent(token: Token) -> Span:
     """``token.sent`` in constant time (spaCy's walks the Doc) from the index :func:`find_attributions` builds."""
-    return token.doc.user_data[_SENTENCES][token.i]
+    sentence: Span = token.doc.user_data[_SENTENCES][token.i]
+    return sentence
 
 
 def find_attributions(doc: Doc) -> list[Attribution]:
@@ -365,9 +367,10 @@ def _with_lead_in(doc: Doc, content: Fragments, source: Fragments | None, cue: F
         quotes.at(t.idx) is not None or any(s <= t.idx < e for s, e in taken) for t in lead
     ):
         return content
-    lead = _trim(lead)
-    if lead is None or lead.end != tokens[0].i:
+    trimmed = _trim(lead)
+    if trimmed is None or trimmed.end != tokens[0].i:
         return content
+    lead = trimmed
     return ((lead.start_char, end), *content[1:])
 
 
@@ -468,9 +471,10 @@ def _colon_speaker(
     phrase = doc[start : span.end]
     if phrase and phrase[0].lower_ == "from":
         phrase = doc[phrase.start + 1 : phrase.end]
-    phrase = _trim(phrase) if len(phrase) else None
-    if phrase is None or len(phrase) > 10 or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+    trimmed = _trim(phrase) if len(phrase) else None
+    if trimmed is None or len(trimmed) > 10 or any(t.pos_ in ("VERB", "AUX") for t in trimmed):
         return None
+    phrase = trimmed
     if not any(t.pos_ == "PROPN" or t.ent_type_ in _SPEAKER_LABELS for t in phrase):
         return None
     if any(inside[t.i] for t in phrase):

@@ -62,7 +62,9 @@ def _statement_groups(quotes: list[Quote], wordings: list[str]) -> list[list[int
         return i
 
     if len(quotes) > 1:
-        scores = process.cdist(wordings, wordings, scorer=_similarity, score_cutoff=SAME_STATEMENT, workers=-1)
+        scores = process.cdist(
+            wordings, wordings, scorer=_similarity, score_cutoff=SAME_STATEMENT, workers=-1  # type: ignore[arg-type]
+        )
         for i, j in zip(*scores.nonzero(), strict=True):
             if i < j and quotes[i].article_id != quotes[j].article_id:
                 parent[find(int(i))] = find(int(j))
@@ -86,8 +88,8 @@ def word_changes(reference: str, variant: str) -> list[WordingChange]:
     changes = []
     for ref_start, ref_end, var_start, var_end in runs:
         ref, var = " ".join(ref_words[ref_start:ref_end]), " ".join(var_words[var_start:var_end])
-        op = "replace" if ref and var else ("delete" if ref else "insert")
-        changes.append(WordingChange(op=op, reference=ref, variant=var))
+        kind = "replace" if ref and var else ("delete" if ref else "insert")
+        changes.append(WordingChange(op=kind, reference=ref, variant=var))
     return changes
 
 
