@@ -556,3 +556,15 @@ def test_a_parish_named_for_a_saint_is_not_a_pronoun_antecedent(nlp):
             "requests for comment from the Wire. \u201cThe pier is safe,\u201d he said.")
     quote = next(q for q in extract_quotes(Article(id="a", text=text), nlp(text)) if q.direct)
     assert quote.source.text == "he" and quote.speaker == "Tomas Vell"
+
+
+def test_a_speaker_word_links_to_the_one_entity_named_in_the_source():
+    text = "The Calder Legal Aid Collective, which helps tenants, said the pier is safe."
+    content = SpanText(text="the pier is safe", spans=[(59, 75)])
+    quote = Quote(id="a#q1", article_id="a", source=SpanText(text=text[:52], spans=[(0, 52)]), cue=content,
+                  content=content, direct=False, speaker="Collective")
+    mention = EntityMention(article_id="a", start=4, end=31, text="Calder Legal Aid Collective", label="ORG")
+    group = Entity(id="E2", canonical="Calder Legal Aid Collective", type="ORG", mentions=[mention], article_ids=["a"])
+    assert text[4:31] == mention.text and text[59:75] == "the pier is safe"
+    (linked,) = link_speakers([quote], [group])
+    assert (linked.speaker, linked.speaker_entity_id) == ("Calder Legal Aid Collective", "E2")

@@ -16,9 +16,10 @@ Rules, in the order they apply (each merge is recorded as an alias with its rule
   letters are exactly the initials of a single multi-word organisation in the story;
 - name-variant: an organisation without a leading country qualifier and with "Department
   of X" read as "X Department" ("U.S. Department of Justice" = "Justice Department");
-- short-form: an organisation's head noun alone ("the Chronicle", "the Council"; heads
+- short-form: an organisation's head noun alone ("the Chronicle", "the Coalition"; heads
   from :data:`SHORTENABLE_HEADS`, so "the House" never becomes "the White House"), when
-  exactly one multi-word organisation named earlier in the same article ends with it.
+  exactly one multi-word organisation named earlier in the same article has it as its
+  last word or before its "of"/"for" ("Coalition for Lawful Borders").
 """
 
 from __future__ import annotations
@@ -148,6 +149,18 @@ def name_variant(form: str) -> str:
     return " ".join(words)
 
 
+def organisation_heads(form: str) -> set[str]:
+    """Words a multi-word organisation's name may be shortened to: its last word, and the
+    word before its first "of"/"for" ("coalition" in "coalition for lawful borders")."""
+    words = form.split()
+    heads = {words[-1]}
+    for i, word in enumerate(words[1:], 1):
+        if word in _MINOR_WORDS:
+            heads.add(words[i - 1])
+            break
+    return heads & SHORTENABLE_HEADS
+
+
 def resolve(mentions: list[EntityMention], defined_acronyms: dict[str, str]) -> Resolution:
     """Entity key of every mention (mentions in article order, each article's in text order)."""
     types = form_types(mentions)
@@ -177,7 +190,7 @@ def resolve(mentions: list[EntityMention], defined_acronyms: dict[str, str]) -> 
         variant = name_variant(acronyms.get(form, form))
         key = f"form:{variant}"
         # Whatever its tag: the small tagger often calls "the Gazette" a person.
-        longer = organisations[mention.article_id].get(form, set()) if form in SHORTENABLE_HEADS else set()
+        longer = organisations[mention.article_id].get(form, set())
         if form in acronyms:
             rules[(key, mention.text)] = ("acronym", None)
         elif " " not in form and len(longer) == 1:
@@ -186,7 +199,8 @@ def resolve(mentions: list[EntityMention], defined_acronyms: dict[str, str]) -> 
         elif variant != form:
             rules[(key, mention.text)] = ("name-variant", None)
         if types[form] == "ORG" and " " in form:
-            organisations[mention.article_id][form.split()[-1]].add(form)
+            for head in organisation_heads(form):
+                organisations[mention.article_id][head].add(form)
         if len(parts) >= 2 and types[form] == "PERSON":
             name = surname(parts[-1])
             key = f"person:{parts[0]} {name}"

@@ -84,6 +84,21 @@ def head_speaker(source: SpanText, article_id: str, heads: dict[tuple[str, int],
     return None if before and before[-1].lower() in _COMPLEMENT_WORDS else mention.text
 
 
+def named_in_source(source: SpanText, article_id: str, key: str, entities: list[Entity]) -> str | None:
+    """The one entity mentioned inside the source whose name holds the speaker's words: the
+    speaker "Collective" of "The Calder Legal Aid Collective, which …" is that organisation."""
+    words = set(key.split())
+    found = {
+        entity.id
+        for entity in entities
+        for mention in entity.mentions
+        if mention.article_id == article_id
+        and any(s <= mention.start and mention.end <= e for s, e in source.spans)
+        and words <= set(normalise_name(mention.text).split())
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def link_speakers(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
     """Set ``speaker_entity_id``: the entity named like the speaker in the same article, else anywhere,
     and name a linked speaker by the entity's canonical name ("Schaaf" -> "Libby Schaaf").
@@ -118,6 +133,8 @@ def link_speakers(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
         if key and " " not in key and len(by_surname.get(key, ())) == 1:
             # A bare surname the article never expands: the story's one full name with that surname.
             entity_id = next(iter(by_surname[key]))
+        if entity_id is None and key and quote.source is not None:
+            entity_id = named_in_source(quote.source, quote.article_id, key, entities)
         wanted = _PRONOUN_TYPES.get(quote.source.text.lower()) if quote.source else None
         if wanted is not None and entity_id is not None and types[entity_id] not in wanted:
             # "she" resolved to a name the story's entities say is not a person: leave it unresolved.
