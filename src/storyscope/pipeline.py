@@ -19,7 +19,7 @@ from storyscope.analysis import build_analysis, extract_items
 from storyscope.analysis.registry import Background
 from storyscope.errors import Errors, StoryscopeError
 from storyscope.ingest import to_article
-from storyscope.ingest.dedup import find_duplicates
+from storyscope.ingest.dedup import find_duplicates, minhash
 from storyscope.ingest.outlets import OutletTable
 from storyscope.ingest.records import normalise_record
 from storyscope.model import Article, StoryAnalysis
@@ -44,7 +44,7 @@ def as_article(item: Article | Mapping[str, Any], outlets: OutletTable | None = 
 
 def link_duplicates(articles: Sequence[Article]) -> list[Article]:
     """Link near-duplicates among articles not linked already."""
-    links = find_duplicates([(a.id, a.text) for a in articles if a.duplicate_of is None])
+    links = find_duplicates({a.id: minhash(a.text) for a in articles if a.duplicate_of is None})
     return [a.model_copy(update={"duplicate_of": links[a.id]}) if a.id in links else a for a in articles]
 
 

@@ -102,13 +102,13 @@ def test_corpus_term_counts_add_each_article_once(tmp_path):
 
 
 def test_repost_of_a_stored_article_is_linked_without_reloading_texts(tmp_path):
-    from storyscope.ingest.dedup import find_duplicates
+    from storyscope.ingest.dedup import find_duplicates, minhash
 
     repost = "Reposted from the Millbrook Courier.\n\n" + MILLBROOK_A + "\n\nThis story first ran in the Courier."
     with Store(tmp_path / "s.duckdb") as store:
         store.add_articles(_articles())
-        links = find_duplicates([("c", repost), ("d", "A different story about the harbor budget vote.")],
-                                store.stored_duplicates)
+        batch = {"c": minhash(repost), "d": minhash("A different story about the harbor budget vote.")}
+        links = find_duplicates(batch, store.stored_duplicates)
     assert links == {"c": "a"}
 
 
@@ -127,3 +127,14 @@ def test_store_from_before_the_index_is_indexed_on_upgrade(tmp_path):
         assert store.schema_version() == SCHEMA_VERSION
         assert store.db.execute("SELECT count(*) FROM minhashes").fetchone() == (2,)
         assert store.stored_duplicates({"copy": minhash(MILLBROOK_B)}) == {"copy": "b"}
+
+
+def test_add_articles_indexes_the_signatures_it_is_given(tmp_path):
+    from storyscope.ingest.dedup import minhash
+
+    article = _articles()[0]
+    given = minhash(MILLBROOK_B)  # not the article's own: shows the given signature is the one stored
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_articles([article], {article.content_hash: given})
+        assert store.stored_duplicates({"x": minhash(MILLBROOK_B)}) == {"x": "a"}
+        assert store.stored_duplicates({"y": minhash(MILLBROOK_A)}) == {}

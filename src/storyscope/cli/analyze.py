@@ -68,7 +68,7 @@ def _analyze_paths(
     if not result.articles:
         raise StoryscopeError(Errors.E018.format())
     with Store(db) as store:
-        articles = store.add_articles(result.articles)
+        articles = store.add_articles(result.articles, result.signatures)
         with progress_bar("Parsing", total=sum(a.duplicate_of is None for a in articles)) as bar:
             analysis = analyze_story(articles, outlets=table, model=model, store=store, progress=lambda n: advance(bar, n))
     write_report(analysis, out)

@@ -39,7 +39,7 @@ def ingest(
     with Store(db or Path(DEFAULT_DB)) as store:
         before = store.count_articles()
         result = read_inputs(paths, table, ReadOptions(allow_private, follow_links), stored=store.stored_duplicates)
-        stored = store.add_articles(result.articles)
+        stored = store.add_articles(result.articles, result.signatures)
         added = store.count_articles() - before
         todo = [a for a in stored if a.duplicate_of is None]
         nlp = load_pipeline(model)

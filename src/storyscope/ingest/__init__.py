@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from datasketch import MinHash
+
 from storyscope.errors import Errors, InputError, InputFailure, StoryscopeError
 from storyscope.ingest import feeds, records, warc
-from storyscope.ingest.dedup import StoredLookup, find_duplicates
+from storyscope.ingest.dedup import StoredLookup, find_duplicates, minhash
 from storyscope.ingest.fetch import fetch
 from storyscope.ingest.files import decode_utf8, read_bytes
 from storyscope.ingest.html import extract_page
@@ -44,10 +46,12 @@ class ReadOptions:
 
 @dataclass
 class LoadResult:
-    """Articles read (near-duplicates linked, not dropped) and the inputs that failed."""
+    """Articles read (near-duplicates linked, not dropped), the inputs that failed, and each
+    article's MinHash signature by content hash (so the store need not compute it again)."""
 
     articles: list[Article] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    signatures: dict[str, MinHash] = field(default_factory=dict)
 
 
 def _suffix(path: Path) -> str:
@@ -246,7 +250,9 @@ def load_articles(
             seen_hashes.add(article.content_hash)
             seen_ids.add(article.id)
             result.articles.append(article)
-    links = find_duplicates([(a.id, a.text) for a in result.articles], stored)
+    signatures = {a.id: minhash(a.text) for a in result.articles}
+    links = find_duplicates(signatures, stored)
+    result.signatures = {a.content_hash: signatures[a.id] for a in result.articles}
     result.articles = [
         a.model_copy(update={"duplicate_of": links[a.id]}) if a.id in links else a for a in result.articles
     ]

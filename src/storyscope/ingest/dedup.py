@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -80,15 +80,14 @@ class DuplicateIndex:
         return best
 
 
-def find_duplicates(items: Sequence[tuple[str, str]], stored: StoredLookup | None = None) -> dict[str, str]:
-    """Map ``id -> id of the earlier near-duplicate`` for ``(id, text)`` items.
+def find_duplicates(signatures: Mapping[str, MinHash], stored: StoredLookup | None = None) -> dict[str, str]:
+    """Map ``id -> id of the earlier near-duplicate`` for ``{id: signature}`` in order.
 
     ``stored`` looks the batch up in an already-kept corpus (the store) first.
     """
-    signatures = {key: minhash(text) for key, text in items}
     links = stored(signatures) if stored else {}
     index = DuplicateIndex()
-    for key, _ in items:
+    for key in signatures:
         if key in links:
             continue
         original = index.duplicate_of(signatures[key])

@@ -114,11 +114,15 @@ class Store:
         return _Transaction(self.db)
 
     # -- articles -------------------------------------------------------------
-    def add_articles(self, articles: Iterable[Article]) -> list[Article]:
+    def add_articles(
+        self, articles: Iterable[Article], signatures: Mapping[str, MinHash] | None = None
+    ) -> list[Article]:
         """Insert new articles in one transaction; return them as stored.
 
         An article whose text is already stored is returned as the stored one (its id
         may differ from the one given); a new text whose id is taken gets a suffixed id.
+        Kept articles join the near-duplicate index, with their ``signatures`` (by content
+        hash) when the caller has them already.
         """
         stored: list[Article] = []
         added: dict[str, MinHash] = {}
@@ -137,7 +141,8 @@ class Store:
                 )
                 stored.append(article)
                 if article.duplicate_of is None:
-                    added[article.id] = minhash(article.text)
+                    known = (signatures or {}).get(article.content_hash)
+                    added[article.id] = known if known is not None else minhash(article.text)
             self._index(added)
         return stored
 
