@@ -568,3 +568,20 @@ def test_a_speaker_word_links_to_the_one_entity_named_in_the_source():
     assert text[4:31] == mention.text and text[59:75] == "the pier is safe"
     (linked,) = link_speakers([quote], [group])
     assert (linked.speaker, linked.speaker_entity_id) == ("Calder Legal Aid Collective", "E2")
+
+
+def test_a_poll_frames_only_its_main_clause_and_a_statement_is_no_source(nlp):
+    text = ("Harbor master Tom Bell said the ferry was late because it was used in media interviews all morning. "
+            "In a statement, Mayor Ana Ruiz was cautious about the pier.")
+    found = quotes_of(nlp, text)
+    assert [roles(q) for q in found] == [
+        ("Harbor master Tom Bell", "said", "the ferry was late because it was used in media interviews all morning")
+    ]
+
+
+def test_a_quoted_word_the_parser_made_a_subject_does_not_hide_the_speaker(nlp):
+    # the small parser makes "mode" a second subject of "said"
+    text = "“The harbor office is in panic mode. Full panic mode,” said Dana Holt, a harbor pilot from Port Calder."
+    [quote] = quotes_of(nlp, text)
+    assert quote.source is not None and quote.source.text == "Dana Holt, a harbor pilot from Port Calder"
+    check_slices(text, [quote])

@@ -74,6 +74,7 @@ from storyscope.analysis.quotes.lexicon import (
     PRONOUN_GENDER,
     QUOTE_ONLY_VERBS,
     REPORTING_VERBS,
+    RESEARCH_NOUNS,
     SOURCE_TEXT_NOUNS,
     SUPPORT_VERBS,
 )
@@ -675,8 +676,8 @@ def _in_source(doc: Doc, quotes: _Quotes, inside: list[bool]) -> list[Attributio
         if token.lower_ != "in" or token.dep_ != "prep" or inside[token.i]:
             continue
         head = token.head
-        objects = [c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in SOURCE_TEXT_NOUNS]
-        if not objects or head.pos_ not in ("VERB", "AUX") or _is_cue_verb(head):
+        objects = [c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in RESEARCH_NOUNS]
+        if not objects or head.pos_ not in ("VERB", "AUX") or _is_cue_verb(head) or head.dep_ != "ROOT":
             continue
         source_span = _trim(doc[objects[0].left_edge.i : objects[0].right_edge.i + 1])
         if source_span is None:
@@ -857,13 +858,14 @@ def _subject(verb: Token, inside: list[bool]) -> Span | None:
         return None if span is None or any(inside[t.i] for t in span) else span
     current = verb
     for _ in range(3):
-        for child in current.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                phrase = _outside_quotations(current.doc[child.left_edge.i : child.right_edge.i + 1], child, inside)
-                span = _source_span(_within_paragraph(phrase, verb))
-                if span is None or any(inside[t.i] for t in span):
-                    return None
-                return span
+        subjects = [c for c in current.children if c.dep_ in _SUBJECT_DEPS]
+        # '"… Full panic mode," said Leslie Wimes': the parser may make a quoted word a second subject.
+        for child in sorted(subjects, key=lambda c: inside[c.i])[:1]:
+            phrase = _outside_quotations(current.doc[child.left_edge.i : child.right_edge.i + 1], child, inside)
+            span = _source_span(_within_paragraph(phrase, verb))
+            if span is None or any(inside[t.i] for t in span):
+                return None
+            return span
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head  # "opened the meeting by announcing …": the subject of "started"
             continue

@@ -114,6 +114,10 @@ EVIDENTIAL_ADJECTIVES = frozenset("clear unclear obvious evident apparent plain 
 #: the source of their sentence after "in" ("In the latest poll, Ruiz leads by five points").
 SOURCE_TEXT_NOUNS = frozenset("poll survey study report analysis statement interview letter memo".split())
 
+#: Of those, the measurements and studies (FrameNet's Research and Assessing frames) that speak for themselves
+#: ("In the latest poll, Ruiz leads"); in "In a statement, the mayor was cautious" the subject is the speaker.
+RESEARCH_NOUNS = frozenset("poll survey study report analysis".split())
+
 #: Nouns of a conversation through which something is said ("said in an interview", "wrote in an email"):
 #: FrameNet's Discussion and Contacting frames. "in" with one of them right after the verb is part of the cue.
 INTERVIEW_NOUNS = frozenset("interview email e-mail".split())
