@@ -46,6 +46,12 @@ def test_marks_continue_over_paragraphs_only_when_next_paragraph_opens():
     assert [text[s:e] for s, e in quotations[1].fragments] == ["“Dangling quote"] and not quotations[1].closed
 
 
+def test_marks_keep_a_quotation_of_the_other_style_nested():
+    text = '"HOLT: As “The Harbor Ledger” wrote, the pier is closed.\n\n"RUIZ: It will reopen."'
+    found = [[text[s:e] for s, e in q.fragments] for q in find_quotations(text)]
+    assert found == [['"HOLT: As “The Harbor Ledger” wrote, the pier is closed.', '"RUIZ: It will reopen."']]
+
+
 # --- attribution forms -------------------------------------------------------------------
 
 

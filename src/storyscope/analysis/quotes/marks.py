@@ -6,7 +6,9 @@ many marks there are. A straight ``"`` opens when it follows the start of a para
 whitespace or an opening bracket/dash, and closes otherwise. A paragraph that ends
 inside a quotation continues it when the next paragraph opens with a quotation mark
 (the news convention for quotes running over several paragraphs); otherwise the
-quotation ends with the paragraph and is marked unclosed. Single quotes are left to
+quotation ends with the paragraph and is marked unclosed. A double quotation of the other
+style inside an open one (curly inside straight, as in a pasted transcript: ``"WALLACE: as
+“The Journal” wrote, …``) is nested in it, not the start of a new one. Single quotes are left to
 the parser: at top level they are indistinguishable from apostrophes and in news
 they mark nested quotations, which stay inside their enclosing double quotation.
 """
@@ -67,6 +69,8 @@ def find_quotations(text: str) -> list[Quotation]:
         if not line.strip():
             continue
         opened_at: int | None = None
+        style = ""  # typographic style of the mark that opened the quotation
+        nested = False  # inside a quotation of the other style within the open one
         first_mark = True
         for match in _MARK.finditer(line):
             mark = match.group()
@@ -78,8 +82,16 @@ def find_quotations(text: str) -> list[Quotation]:
                     if current is not None and not leading:
                         _finish(quotations, current, closed=False)
                         current = None
-                    opened_at = at
+                    opened_at, style, nested = at, _style(mark), False
                 continue
+            if _style(mark) != style:
+                # '"WALLACE: as “The Journal” wrote, …': a quotation of the other style inside this one.
+                if not nested and mark not in _CLOSERS and _opens(text, at, mark):
+                    nested = True
+                    continue
+                if nested:
+                    nested = False
+                    continue
             if mark not in _CLOSERS and _opens(text, at, mark):
                 # An opening mark inside an open quotation: the earlier one was never closed.
                 _finish(quotations, _extend(current, opened_at, _rstrip(text, opened_at, at)), closed=False)
@@ -101,6 +113,15 @@ def find_quotations(text: str) -> list[Quotation]:
     if current is not None:
         _finish(quotations, current, closed=False)
     return quotations
+
+
+def _style(mark: str) -> str:
+    """A mark's typographic style: straight (``"``), curly or guillemet, or typewriter (``''``, ````)."""
+    if mark == '"':
+        return "straight"
+    if mark in ("''", "``"):
+        return "typewriter"
+    return "curly"
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
