@@ -591,3 +591,14 @@ def test_a_quoted_word_the_parser_made_a_subject_does_not_hide_the_speaker(nlp):
     [quote] = quotes_of(nlp, text)
     assert quote.source is not None and quote.source.text == "Dana Holt, a harbor pilot from Port Calder"
     check_slices(text, [quote])
+
+
+def test_page_labels_and_section_headings_before_a_colon_name_no_speaker(nlp):
+    text = (
+        "The Latest: Harbor board delays the vote on ferry fares.\n\n"
+        "Correction: An earlier version of this article misspelled the name of the pier.\n\n"
+        "The Pier Goes Quiet: Ferries stopped running on Monday after the storm.\n\n"
+        "Ruiz: The ferries will run again before the summer season."
+    )
+    found = quotes_of(nlp, text)
+    assert [roles(q) for q in found] == [("Ruiz", ":", "The ferries will run again before the summer season")]

@@ -70,6 +70,7 @@ from storyscope.analysis.quotes.lexicon import (
     NOUN_CUES,
     NOUN_TOPIC_PREPOSITIONS,
     OBJECT_VERBS,
+    PAGE_LABELS,
     PREP_VERBS,
     PRONOUN_GENDER,
     QUOTE_ONLY_VERBS,
@@ -708,10 +709,18 @@ def _colon_lines(doc: Doc, people: _People) -> list[Attribution]:
         while body_end > body_start and text[body_end - 1] in ".;, ":
             body_end -= 1
         head = doc.char_span(head_start, head_end, alignment_mode="expand")
-        speaker = people.speaker(head) if head is not None else None
+        if head is None or not _names_a_speaker(head):
+            continue  # a section heading or page label ("Correction:", "The Latest:", "The Gap Goes On:")
+        speaker = people.speaker(head)
         cue = ((head_end, head_end + 1),)
         found.append(Attribution(((head_start, head_end),), cue, ((body_start, body_end),), False, speaker))
     return found
+
+
+def _names_a_speaker(head: Span) -> bool:
+    """Whether a line's head before its colon can name who speaks: not a newsroom label ("Correction:",
+    "The Latest:") and no clause (a section heading such as "The Gap Goes On:")."""
+    return head.text.lower() not in PAGE_LABELS and not any(t.pos_ in ("VERB", "AUX") for t in head)
 
 
 def _noun_cues(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People) -> list[Attribution]:
