@@ -602,3 +602,15 @@ def test_page_labels_and_section_headings_before_a_colon_name_no_speaker(nlp):
     )
     found = quotes_of(nlp, text)
     assert [roles(q) for q in found] == [("Ruiz", ":", "The ferries will run again before the summer season")]
+
+
+def test_a_participle_that_names_is_no_attribution_and_a_conjoined_naming_verb_is_its_own(nlp):
+    naming = "The ferry program, called Harbor Link, carries 900 riders a day along a stream called Mill Run."
+    assert quotes_of(nlp, naming) == []
+    text = "Holt said he had sailed through three storms in his career and called it a normal winter."
+    found = quotes_of(nlp, text)
+    assert [roles(q) for q in found] == [
+        ("Holt", "said", "he had sailed through three storms in his career"),
+        ("Holt", "called", "it a normal winter"),
+    ]
+    check_slices(text, found)

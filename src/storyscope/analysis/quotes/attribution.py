@@ -490,6 +490,8 @@ def _colon_speaker(
 def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people: _People) -> Attribution | None:
     """Reported speech cued by ``verb``: its complement clause, or the sentence around a parenthetical cue."""
     lemma = _lemma(verb)
+    if lemma in QUOTE_ONLY_VERBS and verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):
+        return None  # "a stream called Miracle Run", "the program, dubbed EB-5": naming, not saying
     clausal = lemma in REPORTING_VERBS or lemma in INTENT_VERBS
     after = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS or (c.dep_ == "xcomp" and lemma in INTENT_VERBS)]
     after = after or _medium_clause(verb)
@@ -903,13 +905,16 @@ def _outside_quotations(phrase: Span, head: Token, inside: list[bool]) -> Span:
 
 def _parallel_cue(token: Token) -> bool:
     """Whether ``token`` is a subjectless verb of saying that the parser conjoined to the complement
-    of another cue verb instead of to that verb ("said it would rise and warned …")."""
+    of another cue verb instead of to that verb ("said it would rise and warned …", "said he had
+    battled pneumonia and called it a common ailment")."""
     head = token.head
+    lemma = _lemma(token)
+    saying = lemma in REPORTING_VERBS and lemma not in COGNITION_VERBS
+    naming = lemma in QUOTE_ONLY_VERBS and any(c.dep_ in ("oprd", "xcomp") for c in token.children)
     return (
         token.dep_ == "conj"
         and token.pos_ == "VERB"
-        and _lemma(token) in REPORTING_VERBS
-        and _lemma(token) not in COGNITION_VERBS
+        and (saying or naming)
         and not any(c.dep_ in _SUBJECT_DEPS for c in token.children)
         and head.dep_ == "ccomp"
         and _is_cue_verb(head.head)
