@@ -614,3 +614,17 @@ def test_a_participle_that_names_is_no_attribution_and_a_conjoined_naming_verb_i
         ("Holt", "called", "it a normal winter"),
     ]
     check_slices(text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbor master Tom Bell said he doubted the forecast, arguing that the storm would turn north.",
+        "“The pier is safe,” Harbor master Tom Bell said, suggesting that the ferry could sail at noon.",
+    ],
+)
+def test_a_participle_after_a_reporting_clause_speaks_for_its_subject(nlp, text):
+    found = {q.cue.text: q for q in quotes_of(nlp, text)}
+    cue = "arguing" if "arguing" in found else "suggesting"
+    assert found[cue].source is not None and found[cue].source.text == "Harbor master Tom Bell"
+    check_slices(text, list(found.values()))

@@ -867,6 +867,9 @@ def _subject(verb: Token, inside: list[bool]) -> Span | None:
             return None
         span = _source_span(verb.doc[agents[0].left_edge.i : agents[0].right_edge.i + 1])
         return None if span is None or any(inside[t.i] for t in span) else span
+    matrix = _matrix_of_participle(verb, inside)
+    if matrix is not None:
+        return _subject(matrix, inside)
     current = verb
     for _ in range(3):
         subjects = [c for c in current.children if c.dep_ in _SUBJECT_DEPS]
@@ -887,6 +890,22 @@ def _subject(verb: Token, inside: list[bool]) -> Span | None:
         else:
             current = current.head
     return None
+
+
+def _matrix_of_participle(verb: Token, inside: list[bool]) -> Token | None:
+    """The reporting verb whose subject a participle set off after its clause speaks for: in "Perdue said he
+    doubted it, arguing that …" or '"…," Ruiz said, suggesting …' the arguer is the subject of the
+    outermost verb of saying before the comma, whatever the parser attached the participle to."""
+    doc = verb.doc
+    start = doc.char_span(*_cue_fragments(verb)[0], alignment_mode="expand")
+    if start is None or (verb.tag_ != "VBG" and not any(t.tag_ == "VBG" for t in start)):
+        return None
+    before = start.start - 1
+    if before < 1 or doc[before].text != "," or _sent(doc[before - 1]).start != _sent(verb).start:
+        return None
+    chain = [doc[before - 1], *doc[before - 1].ancestors]
+    saying = [t for t in chain if t.pos_ == "VERB" and _lemma(t) in REPORTING_VERBS and not inside[t.i]]
+    return saying[-1] if saying and saying[-1].i != verb.i else None
 
 
 def _outside_quotations(phrase: Span, head: Token, inside: list[bool]) -> Span:
