@@ -421,6 +421,8 @@ def test_a_photo_caption_is_not_an_attribution(nlp):
         ("PORT CALDER -- Harbor officials said the ferry would resume on Monday.", "Harbor officials"),
         # nor is an adverb opening the phrase
         ("Even the ferry union said the schedule was unworkable.", "the ferry union"),
+        # but an adverb grading a number or quantity is part of it
+        ("Only 52 percent of the riders said the ferry was on time.", "Only 52 percent of the riders"),
         # a participle set off by commas before the verb is the reporter's aside
         ("Ana Ruiz, speaking to dock workers on Tuesday, said the pier would reopen.", "Ana Ruiz"),
         # a relative clause and a restrictive participle stay, as PolNeAR marks them

@@ -944,7 +944,8 @@ def _source_span(span: Span) -> Span | None:
     """A source phrase as attribution corpora mark it: without a participle set off by commas before
     the verb ("Ana Ruiz, speaking to dock workers, said"; one that ends the sentence or restricts the
     noun, "a report released last week", stays, and so do relative clauses, "Tomas Vell, who runs the
-    ferry"), a dateline ("PORT CALDER --"), an opening adverb ("Even the union") or a possessive
+    ferry"), a dateline ("PORT CALDER --"), an opening adverb ("Even the union"; one grading a number stays:
+    "Only 52 percent") or a possessive
     ending ("the mayor's plan"), with the closing comma, dash or bracket of an apposition it contains
     ("Phil Lovas, the campaign chairman,")."""
     if not len(span):
@@ -958,7 +959,10 @@ def _source_span(span: Span) -> Span | None:
         if token.dep_ == "acl" and set_off and closed:
             end = min(end, left)
     start = _after_dateline(doc, start, end)
-    while start < end - 1 and doc[start].dep_ == "advmod" and doc[start].pos_ == "ADV":
+    # "Even the union" drops "Even"; "Only 52 percent", "far fewer publications" keep the word that grades a number.
+    while start < end - 1 and doc[start].dep_ == "advmod" and doc[start].pos_ == "ADV" and doc[start].head.pos_ not in (
+        "NUM", "ADJ"
+    ):
         start += 1
     if end - start > 1 and doc[end - 1].tag_ == "POS":
         end -= 1
