@@ -630,3 +630,12 @@ def test_a_participle_after_a_reporting_clause_speaks_for_its_subject(nlp, text)
     cue = "arguing" if "arguing" in found else "suggesting"
     assert found[cue].source is not None and found[cue].source.text == "Harbor master Tom Bell"
     check_slices(text, list(found.values()))
+
+
+def test_a_free_relative_object_of_a_verb_of_stance_is_its_content(nlp):
+    text = "Councillor Ivy Moss condemned what she called a \"brazen breach\" of harbor rules."
+    found = quotes_of(nlp, text)
+    assert [roles(q) for q in found] == [
+        ("Councillor Ivy Moss", "condemned", "what she called a \"brazen breach\" of harbor rules")
+    ]
+    check_slices(text, found)

@@ -497,6 +497,9 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     after = after or _medium_clause(verb)
     before = [c for c in verb.lefts if c.dep_ in _CONTENT_DEPS]
     objects = [c for c in verb.children if c.dep_ == "dobj" and _said_object(verb, c)]
+    if lemma in OBJECT_VERBS and not clausal:
+        # "condemned what he called a breach": the parser labels a free relative object as a clause.
+        objects = objects or [c for c in verb.rights if c.dep_ == "ccomp"]
     if lemma in OBJECT_VERBS and _passive(verb):  # "He has been criticized for …": the subject is the object
         objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
     # "called the charges unsubstantiated": the object and what it is called.
