@@ -639,3 +639,12 @@ def test_a_free_relative_object_of_a_verb_of_stance_is_its_content(nlp):
         ("Councillor Ivy Moss", "condemned", "what she called a \"brazen breach\" of harbor rules")
     ]
     check_slices(text, found)
+
+
+def test_a_cue_ending_in_a_colon_introduces_the_next_paragraph(nlp):
+    text = "Harbor master Tom Bell added:\n\nThe pier will stay closed until the storm has passed.\n\nThe ferry left."
+    found = quotes_of(nlp, text)
+    assert [roles(q) for q in found] == [
+        ("Harbor master Tom Bell", "added:", "The pier will stay closed until the storm has passed")
+    ]
+    check_slices(text, found)

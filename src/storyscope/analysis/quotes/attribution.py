@@ -540,6 +540,8 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
         cue = ((cue[0][0], max(cue[-1][1], prep.idx + len(prep))),)  # "accused her of": one span
         objects_of_prep = [t for g in prep.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
         content = _fragments_of(doc, objects_of_prep, quotes)
+    elif clausal and _text(doc)[cue[-1][1] - 1] == ":":
+        content = _after_colon(doc, cue[-1][1])
     else:
         return None
     if not content or sum(e - s for s, e in content) < 3:
@@ -551,6 +553,23 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
     speaker = people.speaker(subject.root if subject is not None else None)
     return Attribution(source, cue, content, direct, speaker)
+
+
+def _after_colon(doc: Doc, colon_end: int) -> Fragments:
+    """What a cue ending in a colon introduces ("The governor added:"): the rest of its line, or, when the
+    colon ends the paragraph, the next paragraph (quoted text is taken by the direct-quotation rules)."""
+    text = _text(doc)
+    start = colon_end
+    while start < len(text) and text[start] in " \t\xa0":
+        start += 1
+    if start < len(text) and text[start] == "\n":
+        start = len(text) - len(text[start:].lstrip())
+    end = _find_or_end(text, "\n", start)
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".;,"):
+        end -= 1
+    if end <= start or text[start] in QUOTE_CHARS:
+        return ()
+    return ((start, end),)
 
 
 def _medium_clause(verb: Token) -> list[Token]:
