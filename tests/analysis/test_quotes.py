@@ -648,3 +648,10 @@ def test_a_cue_ending_in_a_colon_introduces_the_next_paragraph(nlp):
         ("Harbor master Tom Bell", "added:", "The pier will stay closed until the storm has passed")
     ]
     check_slices(text, found)
+
+
+def test_a_present_tense_cue_tagged_as_a_plural_noun_is_a_cue(nlp):
+    text = "Harbor board votes to delay the ferry fare increase.\n\nFerry claims rose by a third this year."
+    found = quotes_of(nlp, text)
+    assert [roles(q) for q in found] == [("Harbor board", "votes", "to delay the ferry fare increase")]
+    check_slices(text, found)

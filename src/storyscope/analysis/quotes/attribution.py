@@ -201,6 +201,7 @@ def _find_attributions(doc: Doc) -> list[Attribution]:
     found.extend(_adjective_cues(doc, quotes, inside, people))
     found.extend(_evidential_cues(doc, quotes, inside))
     found.extend(_colon_lines(doc, people))
+    found.extend(_mistagged_verbs(doc, quotes, inside, people))
     return sorted(_outermost(found), key=lambda a: a.content[0])
 
 
@@ -738,6 +739,33 @@ def _colon_lines(doc: Doc, people: _People) -> list[Attribution]:
         speaker = people.speaker(head)
         cue = ((head_end, head_end + 1),)
         found.append(Attribution(((head_start, head_end),), cue, ((body_start, body_end),), False, speaker))
+    return found
+
+
+def _mistagged_verbs(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People) -> list[Attribution]:
+    """"House panel votes to hold …", "Trump claims that …": a present-tense cue verb the tagger read as
+    a plural noun heading the sentence (common in headlines and short leads). Its noun modifiers are the
+    source, the rest of the sentence the content."""
+    found = []
+    for token in doc:
+        if token.tag_ not in ("NNS", "NNPS") or token.dep_ != "ROOT" or inside[token.i]:
+            continue
+        word = token.lower_
+        stems = {word[:-1], word[:-2], word[:-3] + "y"}  # claims, pushes, denies
+        if not word.endswith("s") or not stems & _CUE_VERBS:
+            continue
+        lefts = list(token.lefts)
+        names = [c for c in lefts if c.dep_ in ("compound", "nmod")]
+        if not names or any(c.dep_ in ("det", "poss", "amod", "nummod") for c in lefts):
+            continue  # "the claims", "new rules": a noun after all
+        source = _trim(doc[min(c.left_edge.i for c in names) : token.i])
+        tokens = [t for t in _paragraph_part(_sent(token), token) if t.i > token.i]
+        content = _fragments_of(doc, tokens, quotes)
+        if source is None or not content:
+            continue
+        direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
+        cue = ((token.idx, token.idx + len(token)),)
+        found.append(Attribution(_span_fragments(source), cue, content, direct, people.speaker(source)))
     return found
 
 
