@@ -655,3 +655,15 @@ def test_a_present_tense_cue_tagged_as_a_plural_noun_is_a_cue(nlp):
     found = quotes_of(nlp, text)
     assert [roles(q) for q in found] == [("Harbor board", "votes", "to delay the ferry fare increase")]
     check_slices(text, found)
+
+
+def test_verbs_of_appearance_present_their_subject_and_complement_as_an_impression(nlp):
+    text = ("The ferry seems to have left the harbor early. Nothing about the new schedule seems fair to me. "
+            "Tom Bell looked at the pier.")
+    found = quotes_of(nlp, text)
+    assert [roles(q) for q in found] == [
+        (None, "seems", "The ferry to have left the harbor early"),
+        ("me", "seems", "Nothing about the new schedule fair"),
+    ]
+    assert len(found[0].content.spans) == 2
+    check_slices(text, found)

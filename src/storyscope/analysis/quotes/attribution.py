@@ -67,6 +67,7 @@ from storyscope.analysis.quotes.lexicon import (
     HONORIFIC_GENDER,
     INTENT_VERBS,
     INTERVIEW_NOUNS,
+    LOOK_VERBS,
     NOUN_CUES,
     NOUN_TOPIC_PREPOSITIONS,
     OBJECT_VERBS,
@@ -74,6 +75,7 @@ from storyscope.analysis.quotes.lexicon import (
     PREP_VERBS,
     PRONOUN_GENDER,
     QUOTE_ONLY_VERBS,
+    RAISING_VERBS,
     REPORTING_VERBS,
     RESEARCH_NOUNS,
     SOURCE_TEXT_NOUNS,
@@ -200,6 +202,7 @@ def _find_attributions(doc: Doc) -> list[Attribution]:
     found.extend(_noun_cues(doc, quotes, inside, people))
     found.extend(_adjective_cues(doc, quotes, inside, people))
     found.extend(_evidential_cues(doc, quotes, inside))
+    found.extend(_raising_cues(doc, quotes, inside, people))
     found.extend(_colon_lines(doc, people))
     found.extend(_mistagged_verbs(doc, quotes, inside, people))
     return sorted(_outermost(found), key=lambda a: a.content[0])
@@ -850,6 +853,36 @@ def _adjective_cues(doc: Doc, quotes: _Quotes, inside: list[bool], people: _Peop
             continue
         direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
         found.append(Attribution(_span_fragments(subject), cue, content, direct, people.speaker(subject.root)))
+    return found
+
+
+def _raising_cues(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People) -> list[Attribution]:
+    """"Melania seems to have vanished", "Nothing about them seems credible to me", "it appeared that …",
+    "it looks like …": a verb of appearance presents its subject and complement as an impression; the
+    experiencer in its "to" phrase is the source (none when there is no such phrase)."""
+    found = []
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in ("VERB", "AUX") or lemma not in RAISING_VERBS or inside[verb.i]:
+            continue
+        complements = [c for c in verb.rights if c.dep_ in ("xcomp", "ccomp", "oprd", "acomp", "attr")
+                       or (c.dep_ == "prep" and c.lower_ in ("like", "as"))]
+        if not complements or (lemma in LOOK_VERBS and not any(c.dep_ in ("oprd", "acomp", "prep")
+                                                               for c in complements)):
+            continue
+        subjects = [c for c in verb.lefts if c.dep_ in _SUBJECT_DEPS and c.lower_ != "it"]
+        tokens = [t for c in subjects + complements[:1] for t in c.subtree]
+        content = _fragments_of(doc, tokens, quotes)
+        if not content:
+            continue
+        experiencers = [g for c in verb.rights if c.dep_ == "prep" and c.lower_ == "to"
+                        for g in c.children if g.dep_ == "pobj"]
+        source = _trim(doc[experiencers[0].left_edge.i : experiencers[0].right_edge.i + 1]) if experiencers else None
+        start = _group_start(verb)
+        cue = ((doc[start].idx, verb.idx + len(verb)),)
+        direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
+        found.append(Attribution(_span_fragments(source) if source is not None else None, cue, content, direct,
+                                 people.speaker(source) if source is not None else None))
     return found
 
 

@@ -110,6 +110,14 @@ ATTITUDE_ADJECTIVES = frozenset(
 #: clause as an evaluation with no named source ("it was clear that …", "it is unclear whether …").
 EVIDENTIAL_ADJECTIVES = frozenset("clear unclear obvious evident apparent plain certain uncertain doubtful".split())
 
+#: Verbs of appearance (VerbNet's seem-109; FrameNet's Appearance and Evidentiality frames): "it seems that …",
+#: "the plan seems doomed", "it looks like rain". "appear" is left out: in news it mostly means showing up
+#: ("appeared on the morning show"; measured, it lowered the figures).
+RAISING_VERBS = frozenset("seem look sound".split())
+#: Of those, the ones that are verbs of appearance only with a predicate or "like"/"as" ("looks unlikely"),
+#: not with a clause or infinitive ("looks to maximize profits").
+LOOK_VERBS = frozenset("look sound".split())
+
 #: Nouns of a text or a measurement of opinion (FrameNet's Text, Statement and Research frames) that are
 #: the source of their sentence after "in" ("In the latest poll, Ruiz leads by five points").
 SOURCE_TEXT_NOUNS = frozenset("poll survey study report analysis statement interview letter memo".split())
