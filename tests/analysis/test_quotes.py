@@ -667,3 +667,10 @@ def test_verbs_of_appearance_present_their_subject_and_complement_as_an_impressi
     ]
     assert len(found[0].content.spans) == 2
     check_slices(text, found)
+
+
+def test_seeing_an_object_as_something_is_a_stance(nlp):
+    text = "Critics see the ferry program as a loophole for developers. Tom Bell saw the ferry at noon."
+    found = quotes_of(nlp, text)
+    assert [roles(q) for q in found] == [("Critics", "see", "the ferry program as a loophole for developers")]
+    check_slices(text, found)

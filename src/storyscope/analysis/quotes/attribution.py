@@ -60,6 +60,7 @@ from storyscope.analysis.entities.mentions import ner_label
 from storyscope.analysis.entities.titles import is_title_word
 from storyscope.analysis.quotes.lexicon import (
     ADDRESSEE_VERBS,
+    AS_VERBS,
     ATTITUDE_ADJECTIVES,
     COGNITION_VERBS,
     EVIDENTIAL_ADJECTIVES,
@@ -230,7 +231,7 @@ def _outermost(found: list[Attribution]) -> list[Attribution]:
     return kept
 
 
-_CUE_VERBS = REPORTING_VERBS | QUOTE_ONLY_VERBS | INTENT_VERBS | OBJECT_VERBS | frozenset(PREP_VERBS)
+_CUE_VERBS = REPORTING_VERBS | QUOTE_ONLY_VERBS | INTENT_VERBS | OBJECT_VERBS | AS_VERBS | frozenset(PREP_VERBS)
 
 
 def _is_cue_verb(token: Token) -> bool:
@@ -624,6 +625,8 @@ def _said_object(verb: Token, obj: Token) -> bool:
     lemma = _lemma(verb)
     if lemma in OBJECT_VERBS:
         return True
+    if lemma in AS_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" for c in [*verb.rights, *obj.rights] if c.i > obj.i):
+        return True  # "critics see the program as a loophole": the object with what it is seen as
     return (
         lemma in REPORTING_VERBS
         and lemma not in ADDRESSEE_VERBS

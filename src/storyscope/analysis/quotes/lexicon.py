@@ -44,6 +44,10 @@ OBJECT_VERBS = frozenset(
     despise hate detest loathe resent distrust trust favor favour prefer""".split()
 )
 
+#: Verbs of VerbNet's characterize-29.2 class (with perception verbs used for stance): their object and its
+#: "as" phrase are what is attributed ("critics see the program as a loophole", "viewed him as a threat").
+AS_VERBS = frozenset("see view regard perceive treat characterize characterise describe depict portray".split())
+
 #: Verbs whose prepositional object is what is attributed ("called for a review", "warned of delays").
 PREP_VERBS: dict[str, frozenset[str]] = {
     "call": frozenset({"for", "on"}),
