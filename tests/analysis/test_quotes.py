@@ -674,3 +674,13 @@ def test_seeing_an_object_as_something_is_a_stance(nlp):
     found = quotes_of(nlp, text)
     assert [roles(q) for q in found] == [("Critics", "see", "the ferry program as a loophole for developers")]
     check_slices(text, found)
+
+
+def test_decisions_and_votes_attribute_their_infinitive(nlp):
+    text = "The harbor board voted on Monday to delay the fare increase. Ruiz decided not to run again."
+    found = quotes_of(nlp, text)
+    assert [roles(q)[::2] for q in found] == [
+        ("The harbor board", "to delay the fare increase"),
+        ("Ruiz", "not to run again"),
+    ]
+    check_slices(text, found)

@@ -150,7 +150,9 @@ NOUN_TOPIC_PREPOSITIONS = frozenset("of about on for over against".split())
 #: Verbs whose infinitival complement (``xcomp``: "vowed to fight") is the attributed content.
 INTENT_VERBS = frozenset(
     "promise pledge vow threaten refuse decline urge want plan hope expect propose agree demand ask tell seek "
-    "encourage implore press challenge invite instruct advise warn caution remind".split()
+    "encourage implore press challenge invite instruct advise warn caution remind "
+    # FrameNet's Purpose, Deciding and (for a body's decision) Voting frames: "aims to", "voted to hold".
+    "intend aim decide vote".split()
 )
 
 #: Verbs of saying whose direct object is the addressee, not what is said ("told reporters", "asked her").
