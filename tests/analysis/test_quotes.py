@@ -684,3 +684,14 @@ def test_decisions_and_votes_attribute_their_infinitive(nlp):
         ("Ruiz", "not to run again"),
     ]
     check_slices(text, found)
+
+
+def test_a_noun_modified_by_a_verb_of_stance_is_its_object(nlp):
+    text = ("The harbor board dropped the fare plan the union had criticized. "
+            "The fare levels endorsed by the council were never reached.")
+    found = quotes_of(nlp, text)
+    assert [roles(q) for q in found] == [
+        ("the union", "had criticized", "the fare plan"),
+        ("the council", "endorsed", "The fare levels"),
+    ]
+    check_slices(text, found)

@@ -547,6 +547,10 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
         content = _fragments_of(doc, objects_of_prep, quotes)
     elif clausal and _text(doc)[cue[-1][1] - 1] == ":":
         content = _after_colon(doc, cue[-1][1])
+    elif _object_gap(verb):
+        # "the supplements he has promoted", "the levels desired by NATO": the modified noun is the object.
+        noun = verb.head
+        content = _fragments_of(doc, doc[noun.left_edge.i : noun.i + 1], quotes)
     else:
         return None
     if not content or sum(e - s for s, e in content) < 3:
@@ -935,7 +939,17 @@ def _noun_complement(noun: Token) -> Token | None:
 
 
 def _passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    """A passive verb, or a past participle modifying the noun it is said of ("the plan backed by the union")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def _object_gap(verb: Token) -> bool:
+    """Whether ``verb`` modifies, as a relative clause or past participle, the noun that is its object."""
+    if _lemma(verb) not in OBJECT_VERBS or verb.head.pos_ not in ("NOUN", "PROPN") or verb.head.i > verb.i:
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return False
+    return verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
 def _as_clause(verb: Token) -> bool:
