@@ -695,3 +695,12 @@ def test_a_noun_modified_by_a_verb_of_stance_is_its_object(nlp):
         ("the council", "endorsed", "The fare levels"),
     ]
     check_slices(text, found)
+
+
+def test_according_to_finds_its_source_when_the_parse_misses_it(nlp):
+    text = "According to conservative radio host Dana Holt, the move reeks of fear."
+    found = quotes_of(nlp, text)
+    assert [roles(q) for q in found] == [
+        ("conservative radio host Dana Holt", "According to", "the move reeks of fear")
+    ]
+    check_slices(text, found)

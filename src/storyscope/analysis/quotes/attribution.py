@@ -685,14 +685,20 @@ def _according_to(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People
         to = doc[token.i + 1]
         if to.lower_ != "to":
             continue
+        sentence = _paragraph_part(_sent(token), token)
         objects = [c for c in to.children if c.dep_ == "pobj"]
-        if not objects:
-            continue
-        source_span = _trim(doc[objects[0].left_edge.i : objects[0].right_edge.i + 1])
+        if objects and token.dep_ != "ROOT":
+            end = objects[0].right_edge.i + 1
+        else:
+            # The parser missed X or hung the rest of the sentence on it ("According to Ruiz, the plan …"
+            # parsed as a fragment): X runs to the first punctuation mark.
+            end = next((t.i for t in sentence if t.i > to.i and t.is_punct and t.text not in QUOTE_CHARS + "-"),
+                       sentence[-1].i + 1)
+        source_span = _trim(doc[to.i + 1 : end])
         if source_span is None:
             continue
-        phrase = {token.i, to.i} | {t.i for t in token.subtree} | {t.i for t in to.subtree}
-        tokens = _without_connective([t for t in _paragraph_part(_sent(token), token) if t.i not in phrase])
+        phrase = {token.i, to.i} | set(range(to.i + 1, end))
+        tokens = _without_connective([t for t in sentence if t.i not in phrase])
         content = _fragments_of(doc, tokens, quotes)
         if not content or sum(e - s for s, e in content) < 8:
             continue
