@@ -704,3 +704,10 @@ def test_according_to_finds_its_source_when_the_parse_misses_it(nlp):
         ("conservative radio host Dana Holt", "According to", "the move reeks of fear")
     ]
     check_slices(text, found)
+
+
+def test_as_someone_put_it_is_a_cue(nlp):
+    text = "As the memo put it, the ferry is a lawful source of income. She put it on the table."
+    found = quotes_of(nlp, text)
+    assert [roles(q) for q in found] == [("the memo", "put it", "the ferry is a lawful source of income")]
+    check_slices(text, found)

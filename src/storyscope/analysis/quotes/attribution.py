@@ -231,7 +231,8 @@ def _outermost(found: list[Attribution]) -> list[Attribution]:
     return kept
 
 
-_CUE_VERBS = REPORTING_VERBS | QUOTE_ONLY_VERBS | INTENT_VERBS | OBJECT_VERBS | AS_VERBS | frozenset(PREP_VERBS)
+#: "put" counts only in the idiom "put it" (see _put_it).
+_CUE_VERBS = REPORTING_VERBS | QUOTE_ONLY_VERBS | INTENT_VERBS | OBJECT_VERBS | AS_VERBS | frozenset(PREP_VERBS) | {"put"}
 
 
 def _is_cue_verb(token: Token) -> bool:
@@ -524,7 +525,9 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
             tokens += [t for p in preps if p.i < after[0].i for g in p.children if g.dep_ == "pobj" for t in g.subtree]
             cue = _with_adjacent_prep(cue, preps)
         content = _fragments_of(doc, tokens, quotes)
-    elif clausal and (before or verb.dep_ == "parataxis" or _as_clause(verb)):
+    elif (clausal or _put_it(verb)) and (before or verb.dep_ == "parataxis" or _as_clause(verb)):
+        if _put_it(verb):  # "as the memo put it": "put it" is the cue
+            cue = ((cue[0][0], max(cue[-1][1], *(c.idx + len(c) for c in verb.rights if c.dep_ == "dobj"))),)
         clause = _cue_clause(verb)
         tokens = _without_connective([t for t in _paragraph_part(_sent(verb), verb) if t.i not in clause])
         content = _fragments_of(doc, tokens, quotes)
@@ -579,6 +582,11 @@ def _after_colon(doc: Doc, colon_end: int) -> Fragments:
     if end <= start or text[start] in QUOTE_CHARS:
         return ()
     return ((start, end),)
+
+
+def _put_it(verb: Token) -> bool:
+    """Whether ``verb`` is "put it", the idiom of saying ("as the harbor master put it, …")."""
+    return _lemma(verb) == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.rights)
 
 
 def _medium_clause(verb: Token) -> list[Token]:
