@@ -711,3 +711,15 @@ def test_as_someone_put_it_is_a_cue(nlp):
     found = quotes_of(nlp, text)
     assert [roles(q) for q in found] == [("the memo", "put it", "the ferry is a lawful source of income")]
     check_slices(text, found)
+
+
+def test_rating_something_as_something_is_a_stance_also_in_the_passive(nlp):
+    text = ("The harbor office rated 32 percent of the ferry claims as false. "
+            "A majority of the harbor statements were rated as mostly true, compared to a third of the council "
+            "statements. The ferry was rated for 300 passengers.")
+    found = quotes_of(nlp, text)
+    assert [roles(q) for q in found] == [
+        ("The harbor office", "rated", "32 percent of the ferry claims as false"),
+        (None, "were rated", "A majority of the harbor statements as mostly true"),
+    ]
+    check_slices(text, found)

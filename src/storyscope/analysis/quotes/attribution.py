@@ -506,8 +506,8 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     if lemma in OBJECT_VERBS and not clausal:
         # "condemned what he called a breach": the parser labels a free relative object as a clause.
         objects = objects or [c for c in verb.rights if c.dep_ == "ccomp"]
-    if lemma in OBJECT_VERBS and _passive(verb):  # "He has been criticized for …": the subject is the object
-        objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if lemma in OBJECT_VERBS | AS_VERBS and _passive(verb):  # "He has been criticized for …": the subject is the object
+        objects += [c for c in verb.children if c.dep_ == "nsubjpass" and _said_object(verb, c)]
     # "called the charges unsubstantiated": the object and what it is called.
     predicates = [c for c in verb.rights if c.dep_ in ("oprd", "xcomp") and lemma in QUOTE_ONLY_VERBS]
     preps = [

@@ -46,7 +46,11 @@ OBJECT_VERBS = frozenset(
 
 #: Verbs of VerbNet's characterize-29.2 class (with perception verbs used for stance): their object and its
 #: "as" phrase are what is attributed ("critics see the program as a loophole", "viewed him as a threat").
-AS_VERBS = frozenset("see view regard perceive treat characterize characterise describe depict portray".split())
+AS_VERBS = frozenset(
+    "see view regard perceive treat characterize characterise describe depict portray"
+    # FrameNet's Assessing frame: "rated 32 percent of the claims as false".
+    " rate assess evaluate grade".split()
+)
 
 #: Verbs whose prepositional object is what is attributed ("called for a review", "warned of delays").
 PREP_VERBS: dict[str, frozenset[str]] = {
