@@ -723,3 +723,9 @@ def test_rating_something_as_something_is_a_stance_also_in_the_passive(nlp):
         (None, "were rated", "A majority of the harbor statements as mostly true"),
     ]
     check_slices(text, found)
+
+
+def test_a_verb_of_appearance_before_a_cue_verb_is_one_cue(nlp):
+    text = "Anderson seemed to think the ferry outreach was phony."
+    found = quotes_of(nlp, text)
+    assert [roles(q) for q in found] == [("Anderson", "seemed to think", "the ferry outreach was phony")]

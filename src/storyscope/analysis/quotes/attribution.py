@@ -888,6 +888,8 @@ def _raising_cues(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People
             continue
         complements = [c for c in verb.rights if c.dep_ in ("xcomp", "ccomp", "oprd", "acomp", "attr")
                        or (c.dep_ == "prep" and c.lower_ in ("like", "as"))]
+        if any(c.dep_ == "xcomp" and _is_cue_verb(c) for c in complements):
+            continue  # "seemed to think …": one cue, the verb chain's (see _cue_fragments)
         if not complements or (lemma in LOOK_VERBS and not any(c.dep_ in ("oprd", "acomp", "prep")
                                                                for c in complements)):
             continue
