@@ -729,3 +729,9 @@ def test_a_verb_of_appearance_before_a_cue_verb_is_one_cue(nlp):
     text = "Anderson seemed to think the ferry outreach was phony."
     found = quotes_of(nlp, text)
     assert [roles(q) for q in found] == [("Anderson", "seemed to think", "the ferry outreach was phony")]
+
+
+def test_a_verb_of_saying_under_a_causative_is_not_reported(nlp):
+    text = ("Riders may not let the harbor board tell them how to travel. "
+            "Bad weather made the ferry seem slower than it was.")
+    assert quotes_of(nlp, text) == []

@@ -62,6 +62,7 @@ from storyscope.analysis.quotes.lexicon import (
     ADDRESSEE_VERBS,
     AS_VERBS,
     ATTITUDE_ADJECTIVES,
+    CAUSATIVE_VERBS,
     COGNITION_VERBS,
     EVIDENTIAL_ADJECTIVES,
     GROUP_PRONOUNS,
@@ -498,6 +499,8 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     lemma = _lemma(verb)
     if lemma in QUOTE_ONLY_VERBS and verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):
         return None  # "a stream called Miracle Run", "the program, dubbed EB-5": naming, not saying
+    if _caused(verb):
+        return None
     clausal = lemma in REPORTING_VERBS or lemma in INTENT_VERBS
     after = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS or (c.dep_ == "xcomp" and lemma in INTENT_VERBS)]
     after = after or _medium_clause(verb)
@@ -582,6 +585,17 @@ def _after_colon(doc: Doc, colon_end: int) -> Fragments:
     if end <= start or text[start] in QUOTE_CHARS:
         return ()
     return ((start, end),)
+
+
+def _caused(verb: Token) -> bool:
+    """Whether ``verb`` is the bare infinitive of a causative ("let editorials tell them", "makes him seem
+    kinder", "Let's say"): what its subject would say or seem is brought about, not reported."""
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ in ("ccomp", "xcomp")
+        and _lemma(verb.head) in CAUSATIVE_VERBS
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
 
 
 def _put_it(verb: Token) -> bool:
@@ -884,7 +898,7 @@ def _raising_cues(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People
     found = []
     for verb in doc:
         lemma = verb.lemma_.lower()
-        if verb.pos_ not in ("VERB", "AUX") or lemma not in RAISING_VERBS or inside[verb.i]:
+        if verb.pos_ not in ("VERB", "AUX") or lemma not in RAISING_VERBS or inside[verb.i] or _caused(verb):
             continue
         complements = [c for c in verb.rights if c.dep_ in ("xcomp", "ccomp", "oprd", "acomp", "attr")
                        or (c.dep_ == "prep" and c.lower_ in ("like", "as"))]

@@ -159,6 +159,10 @@ INTENT_VERBS = frozenset(
     "intend aim decide vote".split()
 )
 
+#: Causatives taking a bare infinitive (VerbNet's force-59 and allow-64 with "let", "make", "help", "have"):
+#: a verb of saying or appearance under them is brought about, not reported ("let them know", "made him seem").
+CAUSATIVE_VERBS = frozenset("let make help have".split())
+
 #: Verbs of saying whose direct object is the addressee, not what is said ("told reporters", "asked her").
 ADDRESSEE_VERBS = frozenset("tell ask inform assure reassure advise warn remind notify question answer".split())
 
