@@ -735,3 +735,8 @@ def test_a_verb_of_saying_under_a_causative_is_not_reported(nlp):
     text = ("Riders may not let the harbor board tell them how to travel. "
             "Bad weather made the ferry seem slower than it was.")
     assert quotes_of(nlp, text) == []
+
+
+def test_an_imperative_addresses_the_reader_and_reports_no_one(nlp):
+    text = "Don't blame the mayor for the storm. Now tell us this is not a witch hunt."
+    assert quotes_of(nlp, text) == []

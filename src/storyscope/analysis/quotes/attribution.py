@@ -499,7 +499,7 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     lemma = _lemma(verb)
     if lemma in QUOTE_ONLY_VERBS and verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):
         return None  # "a stream called Miracle Run", "the program, dubbed EB-5": naming, not saying
-    if _caused(verb):
+    if _caused(verb) or _imperative(verb):
         return None
     clausal = lemma in REPORTING_VERBS or lemma in INTENT_VERBS
     after = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS or (c.dep_ == "xcomp" and lemma in INTENT_VERBS)]
@@ -595,6 +595,17 @@ def _caused(verb: Token) -> bool:
         and verb.dep_ in ("ccomp", "xcomp")
         and _lemma(verb.head) in CAUSATIVE_VERBS
         and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
+def _imperative(verb: Token) -> bool:
+    """Whether ``verb`` heads an imperative ("Imagine the spectacle", "Don't blame the mayor"): it addresses
+    the reader, it reports no one."""
+    return (
+        verb.dep_ == "ROOT"
+        and verb.tag_ == "VB"
+        and not any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children)
+        and all(c.lower_ in ("do", "n't", "not", "never") for c in verb.children if c.dep_ in ("aux", "neg"))
     )
 
 
