@@ -740,3 +740,8 @@ def test_a_verb_of_saying_under_a_causative_is_not_reported(nlp):
 def test_an_imperative_addresses_the_reader_and_reports_no_one(nlp):
     text = "Don't blame the mayor for the storm. Now tell us this is not a witch hunt."
     assert quotes_of(nlp, text) == []
+
+
+def test_a_gerund_after_without_or_for_is_not_an_attribution(nlp):
+    text = "It goes without saying that the ferry is late. Holt was pilloried for years for promoting a fake pier."
+    assert quotes_of(nlp, text) == []

@@ -499,7 +499,7 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     lemma = _lemma(verb)
     if lemma in QUOTE_ONLY_VERBS and verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):
         return None  # "a stream called Miracle Run", "the program, dubbed EB-5": naming, not saying
-    if _caused(verb) or _imperative(verb):
+    if _caused(verb) or _imperative(verb) or _unasserted_gerund(verb):
         return None
     clausal = lemma in REPORTING_VERBS or lemma in INTENT_VERBS
     after = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS or (c.dep_ == "xcomp" and lemma in INTENT_VERBS)]
@@ -596,6 +596,13 @@ def _caused(verb: Token) -> bool:
         and _lemma(verb.head) in CAUSATIVE_VERBS
         and not any(c.dep_ == "aux" for c in verb.children)
     )
+
+
+def _unasserted_gerund(verb: Token) -> bool:
+    """Whether ``verb`` is a gerund after "without" (a saying that did not happen: "goes without saying") or
+    after "for" (a reason someone is judged for: "pilloried for promoting pills", whose doer is not the
+    clause's subject)."""
+    return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in ("without", "for")
 
 
 def _imperative(verb: Token) -> bool:
