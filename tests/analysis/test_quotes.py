@@ -745,3 +745,13 @@ def test_an_imperative_addresses_the_reader_and_reports_no_one(nlp):
 def test_a_gerund_after_without_or_for_is_not_an_attribution(nlp):
     text = "It goes without saying that the ferry is late. Holt was pilloried for years for promoting a fake pier."
     assert quotes_of(nlp, text) == []
+
+
+def test_a_cue_clause_closing_its_sentence_takes_what_precedes_it(nlp):
+    text = "Fare rules unclear on whether children ride free, experts say.\n\nPeople like Tom Bell, he said."
+    found = quotes_of(nlp, text)
+    assert [roles(q) for q in found] == [
+        ("experts", "say", "Fare rules unclear on whether children ride free"),
+        ("he", "said", "People like Tom Bell"),
+    ]
+    check_slices(text, found)

@@ -553,6 +553,10 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
         content = _fragments_of(doc, objects_of_prep, quotes)
     elif clausal and _text(doc)[cue[-1][1] - 1] == ":":
         content = _after_colon(doc, cue[-1][1])
+    elif clausal and (comma := _final_cue_comma(verb)) is not None:
+        # "People like Scott, he said.": a cue clause closing its sentence after a comma takes what precedes it.
+        tokens = _without_connective([t for t in _paragraph_part(_sent(verb), verb) if t.i < comma])
+        content = _fragments_of(doc, tokens, quotes)
     elif _object_gap(verb):
         # "the supplements he has promoted", "the levels desired by NATO": the modified noun is the object.
         noun = verb.head
@@ -568,6 +572,22 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
     speaker = people.speaker(subject.root if subject is not None else None)
     return Attribution(source, cue, content, direct, speaker)
+
+
+def _final_cue_comma(verb: Token) -> int | None:
+    """Index of the comma before a cue clause that closes its sentence with no complement ("…, experts say.",
+    "…, he said Friday."), the parser having made the words before it a second subject or a fragment."""
+    if verb.dep_ != "ROOT" or any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") for c in verb.children):
+        return None
+    subjects = [c for c in verb.lefts if c.dep_ in _SUBJECT_DEPS]
+    if not subjects:
+        return None
+    comma = subjects[-1].left_edge.i - 1
+    between = verb.doc[subjects[-1].right_edge.i + 1 : verb.i]
+    after = [t for t in verb.doc[verb.i + 1 : _sent(verb).end] if not (t.is_punct or t.is_space)]
+    if comma <= _sent(verb).start or verb.doc[comma].text != "," or len(after) > 3:
+        return None
+    return comma if all(t.head.i == verb.i and _in_verb_group(t) for t in between) else None
 
 
 def _after_colon(doc: Doc, colon_end: int) -> Fragments:
@@ -1021,8 +1041,9 @@ def _subject(verb: Token, inside: list[bool]) -> Span | None:
     current = verb
     for _ in range(3):
         subjects = [c for c in current.children if c.dep_ in _SUBJECT_DEPS]
-        # '"… Full panic mode," said Leslie Wimes': the parser may make a quoted word a second subject.
-        for child in sorted(subjects, key=lambda c: inside[c.i])[:1]:
+        # '"… Full panic mode," said Leslie Wimes', "People like Scott, he said": the parser may make a quoted
+        # word or the fronted content a second subject; the speaker is the one outside quotations, nearest the verb.
+        for child in sorted(subjects, key=lambda c: (inside[c.i], abs(c.i - current.i)))[:1]:
             phrase = _outside_quotations(current.doc[child.left_edge.i : child.right_edge.i + 1], child, inside)
             span = _source_span(_within_paragraph(phrase, verb))
             if span is None or any(inside[t.i] for t in span):
