@@ -677,11 +677,13 @@ def test_seeing_an_object_as_something_is_a_stance(nlp):
 
 
 def test_decisions_and_votes_attribute_their_infinitive(nlp):
-    text = "The harbor board voted on Monday to delay the fare increase. Ruiz decided not to run again."
+    text = ("The harbor board voted on Monday to delay the fare increase. Ruiz decided not to run again. "
+            "The council decided against raising the ferry fares.")
     found = quotes_of(nlp, text)
     assert [roles(q)[::2] for q in found] == [
         ("The harbor board", "to delay the fare increase"),
         ("Ruiz", "not to run again"),
+        ("The council", "raising the ferry fares"),
     ]
     check_slices(text, found)
 

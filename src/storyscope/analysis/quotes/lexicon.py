@@ -88,6 +88,7 @@ PREP_VERBS: dict[str, frozenset[str]] = {
     "rail": frozenset({"against"}),
     "campaign": frozenset({"for", "against", "on"}),
     "vote": frozenset({"for", "against"}),
+    "decide": frozenset({"against", "on"}),
 }
 
 #: Nouns that cue the "that"-clause they govern, their possessor being the source ("Trump's claim that …").
