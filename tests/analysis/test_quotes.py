@@ -757,3 +757,10 @@ def test_a_cue_clause_closing_its_sentence_takes_what_precedes_it(nlp):
         ("he", "said", "People like Tom Bell"),
     ]
     check_slices(text, found)
+
+
+def test_asked_opening_a_sentence_names_no_asker(nlp):
+    text = "Asked about the pier, Ruiz said the ferry would sail on Friday."
+    found = {q.cue.text: q for q in quotes_of(nlp, text)}
+    assert found["Asked about"].source is None
+    assert roles(found["said"]) == ("Ruiz", "said", "the ferry would sail on Friday")

@@ -1035,6 +1035,10 @@ def _subject(verb: Token, inside: list[bool]) -> Span | None:
             return None
         span = _source_span(verb.doc[agents[0].left_edge.i : agents[0].right_edge.i + 1])
         return None if span is None or any(inside[t.i] for t in span) else span
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and _lemma(verb) in ADDRESSEE_VERBS and not any(
+        c.dep_ in ("aux", "nsubj") for c in verb.children
+    ):
+        return None  # "Asked about the pier, Ruiz said …": Ruiz was asked; the asker is not named
     matrix = _matrix_of_participle(verb, inside)
     if matrix is not None:
         return _subject(matrix, inside)
