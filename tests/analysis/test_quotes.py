@@ -422,7 +422,7 @@ def test_a_photo_caption_is_not_an_attribution(nlp):
         # nor is an adverb opening the phrase
         ("Even the ferry union said the schedule was unworkable.", "the ferry union"),
         # but an adverb grading a number or quantity is part of it
-        ("Only 52 percent of the riders said the ferry was on time.", "Only 52 percent of the riders"),
+        ("Only 40 percent of the riders said the ferry was on time.", "Only 40 percent of the riders"),
         # a participle set off by commas before the verb is the reporter's aside
         ("Ana Ruiz, speaking to dock workers on Tuesday, said the pier would reopen.", "Ana Ruiz"),
         # a relative clause and a restrictive participle stay, as PolNeAR marks them
@@ -579,17 +579,17 @@ def test_a_speaker_word_links_to_the_one_entity_named_in_the_source():
 
 
 def test_a_poll_frames_only_its_main_clause_and_a_statement_is_no_source(nlp):
-    text = ("Harbor master Tom Bell said the ferry was late because it was used in media interviews all morning. "
+    text = ("Harbor master Tom Bell said the ferry was late because it was used in television interviews all morning. "
             "In a statement, Mayor Ana Ruiz was cautious about the pier.")
     found = quotes_of(nlp, text)
     assert [roles(q) for q in found] == [
-        ("Harbor master Tom Bell", "said", "the ferry was late because it was used in media interviews all morning")
+        ("Harbor master Tom Bell", "said", "the ferry was late because it was used in television interviews all morning")
     ]
 
 
 def test_a_quoted_word_the_parser_made_a_subject_does_not_hide_the_speaker(nlp):
     # the small parser makes "mode" a second subject of "said"
-    text = "“The harbor office is in panic mode. Full panic mode,” said Dana Holt, a harbor pilot from Port Calder."
+    text = "“The ferry crew is in crisis mode. Full crisis mode,” said Dana Holt, a harbor pilot from Port Calder."
     [quote] = quotes_of(nlp, text)
     assert quote.source is not None and quote.source.text == "Dana Holt, a harbor pilot from Port Calder"
     check_slices(text, [quote])
@@ -609,10 +609,10 @@ def test_page_labels_and_section_headings_before_a_colon_name_no_speaker(nlp):
 def test_a_participle_that_names_is_no_attribution_and_a_conjoined_naming_verb_is_its_own(nlp):
     naming = "The ferry program, called Harbor Link, carries 900 riders a day along a stream called Mill Run."
     assert quotes_of(nlp, naming) == []
-    text = "Holt said he had sailed through three storms in his career and called it a normal winter."
+    text = "Holt said the engine had failed twice this month and called it a normal winter."
     found = quotes_of(nlp, text)
     assert [roles(q) for q in found] == [
-        ("Holt", "said", "he had sailed through three storms in his career"),
+        ("Holt", "said", "the engine had failed twice this month"),
         ("Holt", "called", "it a normal winter"),
     ]
     check_slices(text, found)
@@ -633,10 +633,10 @@ def test_a_participle_after_a_reporting_clause_speaks_for_its_subject(nlp, text)
 
 
 def test_a_free_relative_object_of_a_verb_of_stance_is_its_content(nlp):
-    text = "Councillor Ivy Moss condemned what she called a \"brazen breach\" of harbor rules."
+    text = "Councillor Ivy Moss condemned what she called a \"reckless gamble\" with harbor money."
     found = quotes_of(nlp, text)
     assert [roles(q) for q in found] == [
-        ("Councillor Ivy Moss", "condemned", "what she called a \"brazen breach\" of harbor rules")
+        ("Councillor Ivy Moss", "condemned", "what she called a \"reckless gamble\" with harbor money")
     ]
     check_slices(text, found)
 
@@ -658,21 +658,21 @@ def test_a_present_tense_cue_tagged_as_a_plural_noun_is_a_cue(nlp):
 
 
 def test_verbs_of_appearance_present_their_subject_and_complement_as_an_impression(nlp):
-    text = ("The ferry seems to have left the harbor early. Nothing about the new schedule seems fair to me. "
+    text = ("The ferry seems to have left the harbor early. The new schedule seems unfair to me. "
             "Tom Bell looked at the pier.")
     found = quotes_of(nlp, text)
     assert [roles(q) for q in found] == [
         (None, "seems", "The ferry to have left the harbor early"),
-        ("me", "seems", "Nothing about the new schedule fair"),
+        ("me", "seems", "The new schedule unfair"),
     ]
     assert len(found[0].content.spans) == 2
     check_slices(text, found)
 
 
 def test_seeing_an_object_as_something_is_a_stance(nlp):
-    text = "Critics see the ferry program as a loophole for developers. Tom Bell saw the ferry at noon."
+    text = "Critics see the new timetable as a gift to tourists. Tom Bell saw the ferry at noon."
     found = quotes_of(nlp, text)
-    assert [roles(q) for q in found] == [("Critics", "see", "the ferry program as a loophole for developers")]
+    assert [roles(q) for q in found] == [("Critics", "see", "the new timetable as a gift to tourists")]
     check_slices(text, found)
 
 
@@ -700,61 +700,61 @@ def test_a_noun_modified_by_a_verb_of_stance_is_its_object(nlp):
 
 
 def test_according_to_finds_its_source_when_the_parse_misses_it(nlp):
-    text = "According to conservative radio host Dana Holt, the move reeks of fear."
+    text = "According to harbor pilot Dana Holt, the deal reeks of panic."
     found = quotes_of(nlp, text)
     assert [roles(q) for q in found] == [
-        ("conservative radio host Dana Holt", "According to", "the move reeks of fear")
+        ("harbor pilot Dana Holt", "According to", "the deal reeks of panic")
     ]
     check_slices(text, found)
 
 
 def test_as_someone_put_it_is_a_cue(nlp):
-    text = "As the memo put it, the ferry is a lawful source of income. She put it on the table."
+    text = "As the memo put it, the pier is a hazard to every boat. She put it on the table."
     found = quotes_of(nlp, text)
-    assert [roles(q) for q in found] == [("the memo", "put it", "the ferry is a lawful source of income")]
+    assert [roles(q) for q in found] == [("the memo", "put it", "the pier is a hazard to every boat")]
     check_slices(text, found)
 
 
 def test_rating_something_as_something_is_a_stance_also_in_the_passive(nlp):
-    text = ("The harbor office rated 32 percent of the ferry claims as false. "
-            "A majority of the harbor statements were rated as mostly true, compared to a third of the council "
-            "statements. The ferry was rated for 300 passengers.")
+    text = ("The harbor office rated most of the ferry complaints as unfounded. "
+            "Half of the pilots' reports were rated as accurate, compared to a third of the crew reports. "
+            "The ferry was rated for 300 passengers.")
     found = quotes_of(nlp, text)
     assert [roles(q) for q in found] == [
-        ("The harbor office", "rated", "32 percent of the ferry claims as false"),
-        (None, "were rated", "A majority of the harbor statements as mostly true"),
+        ("The harbor office", "rated", "most of the ferry complaints as unfounded"),
+        (None, "were rated", "Half of the pilots' reports as accurate"),
     ]
     check_slices(text, found)
 
 
 def test_a_verb_of_appearance_before_a_cue_verb_is_one_cue(nlp):
-    text = "Anderson seemed to think the ferry outreach was phony."
+    text = "Vell seemed to think the new timetable was a mistake."
     found = quotes_of(nlp, text)
-    assert [roles(q) for q in found] == [("Anderson", "seemed to think", "the ferry outreach was phony")]
+    assert [roles(q) for q in found] == [("Vell", "seemed to think", "the new timetable was a mistake")]
 
 
 def test_a_verb_of_saying_under_a_causative_is_not_reported(nlp):
-    text = ("Riders may not let the harbor board tell them how to travel. "
+    text = ("The harbor board would not let the pilots tell the riders that the pier was closed. "
             "Bad weather made the ferry seem slower than it was.")
     assert quotes_of(nlp, text) == []
 
 
 def test_an_imperative_addresses_the_reader_and_reports_no_one(nlp):
-    text = "Don't blame the mayor for the storm. Now tell us this is not a witch hunt."
+    text = "Don't blame the mayor for the storm. Now tell us the pier is safe."
     assert quotes_of(nlp, text) == []
 
 
 def test_a_gerund_after_without_or_for_is_not_an_attribution(nlp):
-    text = "It goes without saying that the ferry is late. Holt was pilloried for years for promoting a fake pier."
+    text = "It goes without saying that the ferry is late. Holt was fined for promoting a fake pier."
     assert quotes_of(nlp, text) == []
 
 
 def test_a_cue_clause_closing_its_sentence_takes_what_precedes_it(nlp):
-    text = "Fare rules unclear on whether children ride free, experts say.\n\nPeople like Tom Bell, he said."
+    text = "Ferry rules vague about who rides free, pilots say.\n\nPilots like Tom Bell, he said."
     found = quotes_of(nlp, text)
     assert [roles(q) for q in found] == [
-        ("experts", "say", "Fare rules unclear on whether children ride free"),
-        ("he", "said", "People like Tom Bell"),
+        ("pilots", "say", "Ferry rules vague about who rides free"),
+        ("he", "said", "Pilots like Tom Bell"),
     ]
     check_slices(text, found)
 

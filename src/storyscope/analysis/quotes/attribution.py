@@ -26,7 +26,16 @@ source/cue/content roles; the direct-quote heuristics of textacy's
 
 Also: transcript lines in a quoted paragraph (``"NAME: …``); an evidential adjective after an
 expletive "it" ("it was clear that …", no source); a poll, study or report in an "in" phrase as
-the source of its sentence ("In the latest poll, …").
+the source of its main clause ("In the latest poll, …"); verbs of appearance ("the ferry seems to
+have left", its experiencer "to me" as source); an object and its "as" phrase after verbs of
+characterizing and assessing ("see the plan as a loophole", "rated the claims as false"); a noun
+modified by a verb of stance ("the plan the union criticized"); a cue ending in a colon ("X added:")
+with the rest of its line or the next paragraph; a cue clause closing its sentence ("…, experts say");
+"as X put it"; a present-tense cue the tagger read as a plural noun ("Harbor board votes to …").
+
+Not attributions: a verb of saying under a causative ("let them know"), an imperative ("Don't blame
+…"), a gerund after "without" or "for" ("goes without saying"), a naming participle ("a stream called
+Mill Run"), and a page label or section heading before a colon ("Correction:", "The Pier Goes Quiet:").
 
 Spans follow attribution corpora: the cue is the whole verb group ("has also said"), with "in an
 interview" / "in an email" right after it and a phrasal verb's preposition ("called on"); a
@@ -34,7 +43,10 @@ clause's content leaves out a parallel verb of saying the parser hung on it, a t
 participle after a comma, a final aside set off by a comma, dash or bracket, a dangling
 conjunction and an opening connective ("But", "However,"); a quotation completing a clause takes
 the clause's unquoted start; sources keep relative clauses and restrictive modifiers and drop a
-participle set off before the verb, a dateline and an opening adverb.
+participle set off before the verb, a dateline and an opening adverb (not one grading a number:
+"Only 52 percent"). A participle set off after a reporting clause ("Bell said he doubted it, arguing
+that …") speaks for the subject of the clause's outermost verb of saying; of two subjects the parser
+gives a verb, the speaker is the one outside quotations and nearest the verb.
 
 Pronoun sources ("she") are resolved to the nearest preceding mention that looks like a
 person (a title, a given name or a name that speaks elsewhere in the article) of
@@ -498,7 +510,7 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     """Reported speech cued by ``verb``: its complement clause, or the sentence around a parenthetical cue."""
     lemma = _lemma(verb)
     if lemma in QUOTE_ONLY_VERBS and verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):
-        return None  # "a stream called Miracle Run", "the program, dubbed EB-5": naming, not saying
+        return None  # "a stream called Mill Run", "the ferry, dubbed Harbor Link": naming, not saying
     if _caused(verb) or _imperative(verb) or _unasserted_gerund(verb):
         return None
     clausal = lemma in REPORTING_VERBS or lemma in INTENT_VERBS
@@ -507,7 +519,7 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     before = [c for c in verb.lefts if c.dep_ in _CONTENT_DEPS]
     objects = [c for c in verb.children if c.dep_ == "dobj" and _said_object(verb, c)]
     if lemma in OBJECT_VERBS and not clausal:
-        # "condemned what he called a breach": the parser labels a free relative object as a clause.
+        # "condemned what she called a gamble": the parser labels a free relative object as a clause.
         objects = objects or [c for c in verb.rights if c.dep_ == "ccomp"]
     if lemma in OBJECT_VERBS | AS_VERBS and _passive(verb):  # "He has been criticized for …": the subject is the object
         objects += [c for c in verb.children if c.dep_ == "nsubjpass" and _said_object(verb, c)]
@@ -554,11 +566,11 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     elif clausal and _text(doc)[cue[-1][1] - 1] == ":":
         content = _after_colon(doc, cue[-1][1])
     elif clausal and (comma := _final_cue_comma(verb)) is not None:
-        # "People like Scott, he said.": a cue clause closing its sentence after a comma takes what precedes it.
+        # "Pilots like Tom Bell, he said.": a cue clause closing its sentence after a comma takes what precedes it.
         tokens = _without_connective([t for t in _paragraph_part(_sent(verb), verb) if t.i < comma])
         content = _fragments_of(doc, tokens, quotes)
     elif _object_gap(verb):
-        # "the supplements he has promoted", "the levels desired by NATO": the modified noun is the object.
+        # "the supplements he has promoted", "the fares endorsed by the council": the modified noun is the object.
         noun = verb.head
         content = _fragments_of(doc, doc[noun.left_edge.i : noun.i + 1], quotes)
     else:
@@ -575,7 +587,7 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
 
 
 def _final_cue_comma(verb: Token) -> int | None:
-    """Index of the comma before a cue clause that closes its sentence with no complement ("…, experts say.",
+    """Index of the comma before a cue clause that closes its sentence with no complement ("…, pilots say.",
     "…, he said Friday."), the parser having made the words before it a second subject or a fragment."""
     if verb.dep_ != "ROOT" or any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") for c in verb.children):
         return None
@@ -591,7 +603,7 @@ def _final_cue_comma(verb: Token) -> int | None:
 
 
 def _after_colon(doc: Doc, colon_end: int) -> Fragments:
-    """What a cue ending in a colon introduces ("The governor added:"): the rest of its line, or, when the
+    """What a cue ending in a colon introduces ("The harbor master added:"): the rest of its line, or, when the
     colon ends the paragraph, the next paragraph (quoted text is taken by the direct-quotation rules)."""
     text = _text(doc)
     start = colon_end
@@ -608,8 +620,8 @@ def _after_colon(doc: Doc, colon_end: int) -> Fragments:
 
 
 def _caused(verb: Token) -> bool:
-    """Whether ``verb`` is the bare infinitive of a causative ("let editorials tell them", "makes him seem
-    kinder", "Let's say"): what its subject would say or seem is brought about, not reported."""
+    """Whether ``verb`` is the bare infinitive of a causative ("let the pilots tell them", "made the ferry
+    seem slow", "Let's say"): what its subject would say or seem is brought about, not reported."""
     return (
         verb.tag_ == "VB"
         and verb.dep_ in ("ccomp", "xcomp")
@@ -620,7 +632,7 @@ def _caused(verb: Token) -> bool:
 
 def _unasserted_gerund(verb: Token) -> bool:
     """Whether ``verb`` is a gerund after "without" (a saying that did not happen: "goes without saying") or
-    after "for" (a reason someone is judged for: "pilloried for promoting pills", whose doer is not the
+    after "for" (a reason someone is judged for: "fined for promoting a fake pier", whose doer is not the
     clause's subject)."""
     return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in ("without", "for")
 
@@ -811,7 +823,7 @@ def _colon_lines(doc: Doc, people: _People) -> list[Attribution]:
             body_end -= 1
         head = doc.char_span(head_start, head_end, alignment_mode="expand")
         if head is None or not _names_a_speaker(head):
-            continue  # a section heading or page label ("Correction:", "The Latest:", "The Gap Goes On:")
+            continue  # a section heading or page label ("Correction:", "The Latest:", "The Pier Goes Quiet:")
         speaker = people.speaker(head)
         cue = ((head_end, head_end + 1),)
         found.append(Attribution(((head_start, head_end),), cue, ((body_start, body_end),), False, speaker))
@@ -819,7 +831,7 @@ def _colon_lines(doc: Doc, people: _People) -> list[Attribution]:
 
 
 def _mistagged_verbs(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People) -> list[Attribution]:
-    """"House panel votes to hold …", "Trump claims that …": a present-tense cue verb the tagger read as
+    """"Harbor board votes to delay …", "Okafor claims that …": a present-tense cue verb the tagger read as
     a plural noun heading the sentence (common in headlines and short leads). Its noun modifiers are the
     source, the rest of the sentence the content."""
     found = []
@@ -847,7 +859,7 @@ def _mistagged_verbs(doc: Doc, quotes: _Quotes, inside: list[bool], people: _Peo
 
 def _names_a_speaker(head: Span) -> bool:
     """Whether a line's head before its colon can name who speaks: not a newsroom label ("Correction:",
-    "The Latest:") and no clause (a section heading such as "The Gap Goes On:")."""
+    "The Latest:") and no clause (a section heading such as "The Pier Goes Quiet:")."""
     return head.text.lower() not in PAGE_LABELS and not any(t.pos_ in ("VERB", "AUX") for t in head)
 
 
@@ -1045,7 +1057,7 @@ def _subject(verb: Token, inside: list[bool]) -> Span | None:
     current = verb
     for _ in range(3):
         subjects = [c for c in current.children if c.dep_ in _SUBJECT_DEPS]
-        # '"… Full panic mode," said Leslie Wimes', "People like Scott, he said": the parser may make a quoted
+        # '"… Total crisis mode," said Dana Holt', "Pilots like Tom Bell, he said": the parser may make a quoted
         # word or the fronted content a second subject; the speaker is the one outside quotations, nearest the verb.
         for child in sorted(subjects, key=lambda c: (inside[c.i], abs(c.i - current.i)))[:1]:
             phrase = _outside_quotations(current.doc[child.left_edge.i : child.right_edge.i + 1], child, inside)
@@ -1066,7 +1078,7 @@ def _subject(verb: Token, inside: list[bool]) -> Span | None:
 
 
 def _matrix_of_participle(verb: Token, inside: list[bool]) -> Token | None:
-    """The reporting verb whose subject a participle set off after its clause speaks for: in "Perdue said he
+    """The reporting verb whose subject a participle set off after its clause speaks for: in "Bell said he
     doubted it, arguing that …" or '"…," Ruiz said, suggesting …' the arguer is the subject of the
     outermost verb of saying before the comma, whatever the parser attached the participle to."""
     doc = verb.doc
@@ -1097,8 +1109,8 @@ def _outside_quotations(phrase: Span, head: Token, inside: list[bool]) -> Span:
 
 def _parallel_cue(token: Token) -> bool:
     """Whether ``token`` is a subjectless verb of saying that the parser conjoined to the complement
-    of another cue verb instead of to that verb ("said it would rise and warned …", "said he had
-    battled pneumonia and called it a common ailment")."""
+    of another cue verb instead of to that verb ("said it would rise and warned …", "said the engine had
+    failed twice and called it a normal winter")."""
     head = token.head
     lemma = _lemma(token)
     saying = lemma in REPORTING_VERBS and lemma not in COGNITION_VERBS

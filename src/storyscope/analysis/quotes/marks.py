@@ -7,8 +7,8 @@ whitespace or an opening bracket/dash, and closes otherwise. A paragraph that en
 inside a quotation continues it when the next paragraph opens with a quotation mark
 (the news convention for quotes running over several paragraphs); otherwise the
 quotation ends with the paragraph and is marked unclosed. A double quotation of the other
-style inside an open one (curly inside straight, as in a pasted transcript: ``"WALLACE: as
-“The Journal” wrote, …``) is nested in it, not the start of a new one. Single quotes are left to
+style inside an open one (curly inside straight, as in a pasted transcript: ``"HOLT: as
+“The Harbor Ledger” wrote, …``) is nested in it, not the start of a new one. Single quotes are left to
 the parser: at top level they are indistinguishable from apostrophes and in news
 they mark nested quotations, which stay inside their enclosing double quotation.
 """
@@ -85,7 +85,7 @@ def find_quotations(text: str) -> list[Quotation]:
                     opened_at, style, nested = at, _style(mark), False
                 continue
             if _style(mark) != style:
-                # '"WALLACE: as “The Journal” wrote, …': a quotation of the other style inside this one.
+                # '"HOLT: as “The Harbor Ledger” wrote, …': a quotation of the other style inside this one.
                 if not nested and mark not in _CLOSERS and _opens(text, at, mark):
                     nested = True
                     continue
