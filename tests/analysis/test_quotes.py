@@ -764,3 +764,8 @@ def test_asked_opening_a_sentence_names_no_asker(nlp):
     found = {q.cue.text: q for q in quotes_of(nlp, text)}
     assert found["Asked about"].source is None
     assert roles(found["said"]) == ("Ruiz", "said", "the ferry would sail on Friday")
+
+
+def test_addressing_an_audience_or_unveiling_a_thing_is_no_attribution(nlp):
+    text = "Ruiz addressed the dock workers on Monday. The harbor board unveiled the new ferry."
+    assert quotes_of(nlp, text) == []

@@ -33,10 +33,12 @@ REPORTING_VERBS = frozenset(
 OBJECT_VERBS = frozenset(
     """
     cite criticize criticise attack blast condemn endorse reject support oppose praise mention reference echo
-    acknowledge announce propose offer deny dispute defend question demand discuss describe explain unveil
+    acknowledge announce propose offer deny dispute defend question demand discuss describe explain
     document detail highlight welcome applaud slam decry tout dismiss denounce recommend predict
     reveal disclose confirm report show find estimate want note seek express back promote blame accept invoke
-    advocate consider address mock"""
+    advocate consider mock"""
+    # Not "address" (its object is mostly an audience or a problem dealt with: "addressed the dock workers")
+    # nor "unveil" (a thing shown, not a stance: "unveiled the new ferry"); measured, both lowered the figures.
     # VerbNet's judgment (33), characterize (29.2) and admire (31.2) classes: the object is judged.
     """
     ridicule deride lambaste lambast chide scold rebuke berate castigate fault hail commend congratulate
