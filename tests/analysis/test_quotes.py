@@ -8,6 +8,7 @@ import pytest
 import spacy
 
 from storyscope.analysis.quotes import extract_quotes, link_speakers
+from storyscope.analysis.quotes.attribution import find_attributions
 from storyscope.analysis.quotes.ledger import build_ledger, word_changes
 from storyscope.analysis.quotes.marks import find_quotations
 from storyscope.model import Article, Entity, EntityMention, Quote, SpanText
@@ -186,6 +187,15 @@ def test_bad_input_finishes_without_error(nlp, text):
     quotes = quotes_of(nlp, text)
     assert time.perf_counter() - started < 30
     check_slices(text, quotes)
+
+
+
+@pytest.mark.parametrize("text", ["Board claims " * 2000, "according to him, " * 2000], ids=["claims", "according"])
+def test_chains_of_nested_cues_stay_linear(nlp, text):
+    doc = nlp(text)
+    started = time.perf_counter()
+    find_attributions(doc)
+    assert time.perf_counter() - started < 5  # each cue's content is the rest of one long sentence
 
 
 # --- spaCy component ---------------------------------------------------------------------

@@ -60,6 +60,7 @@ Every step is linear or bounded per quotation, so pathological text stays fast.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -206,11 +207,20 @@ def _find_attributions(doc: Doc) -> list[Attribution]:
         source, cue, head = cue_info[key]
         content = _with_lead_in(doc, tuple(f for q in quotations for f in q.fragments), source, cue, quotes)
         found.append(Attribution(source, cue, content, True, people.speaker(head)))
+    # Verbs in text order; one inside the content of an earlier verb's attribution would be dropped as nested
+    # (see _outermost), so it is not worked out: chains of complements ("X claims Y claims …") stay linear.
+    pending: list[tuple[int, int]] = []  # content fragments not yet reached, by start
+    reach = -1
     for verb in verbs:
-        if verb.i not in used_verbs:
-            attribution = _indirect(doc, verb, quotes, inside, people)
-            if attribution is not None:
-                found.append(attribution)
+        while pending and pending[0][0] <= verb.idx:
+            reach = max(reach, heapq.heappop(pending)[1])
+        if verb.i in used_verbs or verb.idx < reach:
+            continue
+        attribution = _indirect(doc, verb, quotes, inside, people)
+        if attribution is not None:
+            found.append(attribution)
+            for fragment in attribution.content:
+                heapq.heappush(pending, fragment)
     found.extend(_according_to(doc, quotes, inside, people))
     found.extend(_in_source(doc, quotes, inside))
     found.extend(_noun_cues(doc, quotes, inside, people))
@@ -750,9 +760,10 @@ def _cue_clause(verb: Token) -> set[int]:
 
 def _according_to(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People) -> list[Attribution]:
     """"according to X": X is the source, the rest of the sentence the content."""
-    found = []
+    found: list[Attribution] = []
+    reach = -1  # end of the content found so far: an "according to" inside it is nested (see _outermost)
     for token in doc:
-        if token.lower_ != "according" or inside[token.i] or token.i + 1 >= len(doc):
+        if token.lower_ != "according" or inside[token.i] or token.i + 1 >= len(doc) or token.idx < reach:
             continue
         to = doc[token.i + 1]
         if to.lower_ != "to":
@@ -778,6 +789,7 @@ def _according_to(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People
         cue = ((token.idx, to.idx + len(to)),)
         source = _span_fragments(source_span)
         found.append(Attribution(source, cue, content, direct, people.speaker(source_span)))
+        reach = max(reach, content[-1][1])
     return found
 
 
