@@ -568,3 +568,35 @@ def test_a_speaker_word_links_to_the_one_entity_named_in_the_source():
     assert text[4:31] == mention.text and text[59:75] == "the pier is safe"
     (linked,) = link_speakers([quote], [group])
     assert (linked.speaker, linked.speaker_entity_id) == ("Calder Legal Aid Collective", "E2")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A first name the gender guesser calls female does not break the chain to "he".
+        (
+            'Harbor master Tomas Vell said the pier would close. "The tide is late," said Ira Voss, of the '
+            'Harbor Board. "We have no crews for it," he said.',
+            "Ira Voss",
+        ),
+        # An unnamed speaker stays unnamed rather than becoming the last named man.
+        (
+            'Tomas Vell said the pier would close. A spokesman for Mayor Ana Ruiz told reporters that she met '
+            'the unions. "She called every one of them," he said.',
+            None,
+        ),
+    ],
+)
+def test_he_said_continues_the_previous_speaker(nlp, text, speaker):
+    quotes = quotes_of(nlp, text)
+    last = max(quotes, key=lambda q: q.cue.spans[0][0])
+    assert last.source is not None and last.source.text == "he"
+    assert last.speaker == speaker
+
+
+def test_a_quote_chain_breaks_on_a_gender_the_source_states(nlp):
+    text = (
+        'Tomas Vell said the pier would close. "It is over," said Ms. Dana Roe. "We will appeal," he said.'
+    )
+    last = max(quotes_of(nlp, text), key=lambda q: q.cue.spans[0][0])
+    assert last.speaker == "Tomas Vell"

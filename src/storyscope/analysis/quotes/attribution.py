@@ -41,7 +41,9 @@ person (a title, a given name or a name that speaks elsewhere in the article) of
 compatible gender (honorifics and gendered titles, then first names via
 ``gender_guesser``), preferring clause subjects; "it"/"they" to the one organisation,
 place or group (or plural subject) in their sentence or the one before, when there is
-exactly one; a bare surname to the nearest full form of that name in the article.
+exactly one; a bare surname to the nearest full form of that name in the article. A "he said"
+right after another person's attribution continues that speaker (a quote chain) unless the
+earlier source states another gender.
 Every step is linear or bounded per quotation, so pathological text stays fast.
 """
 
@@ -50,7 +52,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from gender_guesser.detector import Detector
@@ -85,6 +87,8 @@ Fragments = tuple[tuple[int, int], ...]
 CUE_WINDOW = 250
 #: Quotations with fewer words than this need a cue that governs them (else they are scare quotes).
 MIN_QUOTE_WORDS = 4
+#: A "he said" continues the previous attribution's speaker when its cue is at most this many sentences on.
+CHAIN_SENTENCES = 2
 _DASHES = "-\u2013\u2014\u2015"
 #: A line opening with a short name and a colon: "Pence: Flowers won't be at the debate", also as a quoted
 #: transcript paragraph ("\"MORALES: Let's start with …").
@@ -199,7 +203,7 @@ def _find_attributions(doc: Doc) -> list[Attribution]:
     found.extend(_adjective_cues(doc, quotes, inside, people))
     found.extend(_evidential_cues(doc, quotes, inside))
     found.extend(_colon_lines(doc, people))
-    return sorted(_outermost(found), key=lambda a: a.content[0])
+    return sorted(_continued_speakers(doc, _outermost(found), people), key=lambda a: a.content[0])
 
 
 def _outermost(found: list[Attribution]) -> list[Attribution]:
@@ -225,6 +229,92 @@ def _outermost(found: list[Attribution]) -> list[Attribution]:
 
 
 _CUE_VERBS = REPORTING_VERBS | QUOTE_ONLY_VERBS | INTENT_VERBS | OBJECT_VERBS | frozenset(PREP_VERBS)
+
+
+def _continued_speakers(doc: Doc, found: list[Attribution], people: _People) -> list[Attribution]:
+    """A "he said" or "she said" soon after another person's attribution is that person going on
+    ('"…," said Ira Voss. "…," he said.'), the convention of a quote chain; the nearest compatible
+    name before it is only the fallback. The chain holds when the earlier source is a person (a name,
+    a pronoun, or a person noun such as "a spokesman") and breaks on a gender clash that an honorific,
+    a gendered title or a pronoun signals. A clash with a first name's usual gender (a guess) breaks it
+    only when a person of the pronoun's gender is named between the two cues; an unnamed earlier source
+    ("A spokesman for the mayor") leaves the pronoun unnamed rather than resolved to someone else."""
+    continued: list[Attribution] = []
+    for attribution in sorted(found, key=lambda a: a.cue[0] if a.cue else a.content[0]):
+        pronoun = _pronoun_source(doc, attribution)
+        if pronoun is not None and continued and _chains(doc, continued[-1], attribution, pronoun, people):
+            attribution = replace(attribution, speaker=continued[-1].speaker)
+        continued.append(attribution)
+    return continued
+
+
+def _pronoun_source(doc: Doc, attribution: Attribution) -> Token | None:
+    """The source when it is a bare "he" or "she" (the pronouns a quote chain uses)."""
+    if attribution.source is None or len(attribution.source) != 1:
+        return None
+    tokens = _tokens_in(doc, *attribution.source[0])
+    if len(tokens) == 1 and tokens[0].lower_ in ("he", "she") and tokens[0].pos_ == "PRON":
+        return tokens[0]
+    return None
+
+
+def _chains(doc: Doc, previous: Attribution, attribution: Attribution, pronoun: Token, people: _People) -> bool:
+    """Whether ``pronoun`` (the source of ``attribution``) continues the speaker of ``previous``."""
+    if previous.source is None or not previous.cue or not attribution.cue:
+        return False
+    before, after = _tokens_in(doc, *previous.cue[0]), _tokens_in(doc, *attribution.cue[0])
+    if not before or not after or _sentence_distance(before[0], after[0]) > CHAIN_SENTENCES:
+        return False
+    source = [t for s, e in previous.source for t in _tokens_in(doc, s, e)]
+    wanted = PRONOUN_GENDER[pronoun.lower_]
+    signalled = _signalled_gender(source)
+    if signalled is not None:
+        return signalled == wanted
+    if any(t.dep_ == "cc" for t in source):
+        return False  # several speakers ("Neither the parish nor Ana Paulo") are not one "he"
+    if previous.speaker is None:  # an unnamed person ("an official"), not a thing ("The report said …")
+        return any(is_title_word(t) for t in source)
+    if not any(_names_person(t, people) for t in source):
+        return False  # an organisation or place
+    guessed = people.gender(doc[source[0].i : source[-1].i + 1])
+    if guessed in (None, wanted):
+        return True
+    between = people.antecedent(pronoun)
+    return between is None or between.start < source[0].i
+
+
+def _names_person(token: Token, people: _People) -> bool:
+    """Whether a source word is part of a person's name: tagged PERSON, an untagged proper noun, or the
+    surname of a person named in full elsewhere in the article (the NER sometimes tags a bare
+    surname ORG)."""
+    if token.ent_type_ == "PERSON" or token.text in people.full_names:
+        return True
+    return token.pos_ == "PROPN" and not token.ent_type_
+
+
+def _signalled_gender(source: Sequence[Token]) -> str | None:
+    """Gender a source states: a pronoun, an honorific or a gendered title ("spokeswoman")."""
+    for token in source:
+        word = token.lower_.rstrip(".")
+        if token.pos_ == "PRON" and word in ("he", "she"):
+            return PRONOUN_GENDER[word]
+        if word in HONORIFIC_GENDER:
+            return HONORIFIC_GENDER[word]
+        if is_title_word(token) and word.endswith(("woman", "man")):
+            return "female" if word.endswith("woman") else "male"
+    return None
+
+
+def _sentence_distance(first: Token, second: Token) -> int:
+    """How many sentence boundaries lie between two tokens (0: same sentence)."""
+    sentence = _sent(first)
+    steps = 0
+    while second.i >= sentence.end and steps <= CHAIN_SENTENCES:
+        steps += 1
+        if sentence.end >= len(first.doc):
+            break
+        sentence = _sent(first.doc[sentence.end])
+    return steps
 
 
 def _is_cue_verb(token: Token) -> bool:
