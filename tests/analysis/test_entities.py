@@ -5,9 +5,14 @@ import time
 import pytest
 
 import storyscope
-from storyscope.analysis.entities import normalise_name
+from storyscope.analysis.entities import normalise_name, story_form_mentions
 from storyscope.analysis.entities.canonical import misspelt_surnames, resolve
-from storyscope.analysis.entities.mentions import extract_entity_mentions, find_acronym_definitions, ner_label
+from storyscope.analysis.entities.mentions import (
+    clean_span,
+    extract_entity_mentions,
+    find_acronym_definitions,
+    ner_label,
+)
 from storyscope.analysis.entities.titles import titles_conflict
 from storyscope.model import Article, EntityMention, Title
 from tests.conftest import EXAMPLES, OUTLETS, assert_offsets_exact
@@ -219,3 +224,38 @@ def test_short_form_of_an_organisation_named_earlier_in_the_article():
                                    {"id": "b", "outlet": "Calder Ledger", "text": other}])
     gazette = next(e for e in analysis.entities if e.canonical == "Harbor Gazette")
     assert {(alias.text, alias.rule) for alias in gazette.aliases} >= {("Gazette", "short-form")}
+
+
+def test_leading_words_before_de_or_of_are_a_short_form():
+    mentions = [
+        mention("a", 0, "Centro Costero de Calder", "FAC"),
+        mention("a", 60, "Centro Costero", "WORK_OF_ART"),
+        mention("a", 90, "Calder", "GPE"),
+    ]
+    resolution = resolve(mentions, {})
+    assert resolution.keys[0] == resolution.keys[1] != resolution.keys[2]
+    assert resolution.rules[(resolution.keys[1], "Centro Costero")] == ("short-form", None)
+
+
+def test_a_photo_credit_is_not_a_person(nlp):
+    doc = nlp("The pier closed.\n\nDana Roe/Coastline Photos\n\nRepairs begin Monday.")
+    start = next(t.i for t in doc if t.text == "Dana")
+    assert clean_span(doc, start, start + 2, "PERSON") == (start, start + 2)
+    assert clean_span(doc, start, start + 5, "PERSON") is None
+
+
+def test_a_name_the_tagger_cut_short_takes_the_story_form_it_begins(nlp):
+    texts = {
+        "a": "The Harbor Safety and Pilotage Board closed the pier on Monday.",
+        "b": "Officials at the Federal Harbor Safety and Pilotage Board said repairs would take a year.",
+    }
+    articles = [Article(id=k, text=v) for k, v in texts.items()]
+    docs = {k: nlp(v) for k, v in texts.items()}
+    board = "Harbor Safety and Pilotage Board"
+    per_article = {
+        "a": [mention("a", texts["a"].index(board), board, "ORG")],
+        "b": [mention("b", texts["b"].index("Federal"), "Federal Harbor", "ORG")],
+    }
+    completed = story_form_mentions(articles, docs, per_article)
+    assert [m.text for m in completed["b"]] == ["Federal Harbor Safety and Pilotage Board"]
+    assert all(texts["b"][m.start : m.end] == m.text for m in completed["b"])

@@ -4,7 +4,8 @@ Fixes, each general rather than tied to names:
 
 - spans are cleaned: a leading "the", a trailing possessive, a paragraph break or a
   verb the tagger ran on into, an outlet possessive before a name ("Bayline's Theo Marchetti") and a title or
-  honorific inside a PERSON span ("Superintendent Grace Tamura") are cut off;
+  honorific inside a PERSON span ("Superintendent Grace Tamura") are cut off, and a photo
+  credit the tagger calls a person ("Jane Roe/Reuters") is dropped;
 - acronyms defined in the text ("Border Enforcement Agency (BEA)") are found with the
   Schwartz & Hearst algorithm (A simple algorithm for identifying abbreviation
   definitions in biomedical text, PSB 2003) and every use of the short form is a mention;
@@ -68,6 +69,10 @@ class AcronymDefinition:
     short: Span
 
 
+#: A photo credit: a name joined by a slash to an agency ("Jane Roe/Reuters", "JANE ROE/AFP/Getty").
+_PHOTO_CREDIT = re.compile(r"\w/\w")
+
+
 def _breaks_before(doc: Doc, i: int) -> bool:
     """A paragraph or line break between token i-1 and token i."""
     return "\n" in doc[i - 1].whitespace_ or doc[i].is_space or doc[i - 1].is_space
@@ -96,6 +101,8 @@ def clean_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | 
             start += 1
     if start >= end or not any(ch.isalpha() for ch in doc[start:end].text):
         return None
+    if label == "PERSON" and _PHOTO_CREDIT.search(doc[start:end].text):
+        return None  # "Jane Roe/Reuters" under a photo is a credit, not a mention of a person
     return start, end
 
 
