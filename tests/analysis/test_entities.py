@@ -3,12 +3,16 @@
 import time
 
 import pytest
+from spacy.tokens import Span
 
 import storyscope
 from storyscope.analysis.entities import normalise_name, story_form_mentions
 from storyscope.analysis.entities.canonical import misspelt_surnames, resolve
 from storyscope.analysis.entities.mentions import (
+    Found,
+    MentionSet,
     clean_span,
+    coordination_types,
     extract_entity_mentions,
     find_acronym_definitions,
     ner_label,
@@ -259,3 +263,25 @@ def test_a_name_the_tagger_cut_short_takes_the_story_form_it_begins(nlp):
     completed = story_form_mentions(articles, docs, per_article)
     assert [m.text for m in completed["b"]] == ["Federal Harbor Safety and Pilotage Board"]
     assert all(texts["b"][m.start : m.end] == m.text for m in completed["b"])
+
+
+def test_a_one_word_mention_in_a_list_takes_the_list_type(nlp):
+    text = "The order covers the counties of Calder, Brill and Marrow."
+    doc = nlp(text)
+    spans = MentionSet(doc)
+    for word, label in (("Calder", "GPE"), ("Brill", "GPE"), ("Marrow", "PERSON")):
+        i = next(t.i for t in doc if t.text == word)
+        spans.add(Found(i, i + 1, label))
+    coordination_types(doc, spans)
+    assert [f.label for f in spans.sorted()] == ["GPE", "GPE", "GPE"]
+    assert spans.sorted()[-1].source == "coordination"
+
+
+def test_a_word_of_a_title_is_not_a_person_of_its_own(nlp):
+    text = "The plan was confirmed to Coastline Wire Deputy Harbor Editor Dana Roe on Monday."
+    doc = nlp(text)
+    harbor, dana = (next(t.i for t in doc if t.text == w) for w in ("Harbor", "Dana"))
+    doc.ents = [Span(doc, harbor, harbor + 1, "PERSON"), Span(doc, dana, dana + 2, "PERSON")]
+    mentions = extract_entity_mentions(Article(id="a", text=text), doc)
+    assert [m.text for m in mentions] == ["Dana Roe"]
+    assert "Harbor" in mentions[0].titles[0].text
