@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 import spacy
 
@@ -176,10 +174,7 @@ def test_speaker_after_the_quote_in_the_next_sentence_and_follow_on_quote(nlp):
     ids=["thousands-of-marks", "no-sentences", "100k-paragraph", "only-quotes", "empty"],
 )
 def test_bad_input_finishes_without_error(nlp, text):
-    started = time.perf_counter()
-    quotes = quotes_of(nlp, text)
-    assert time.perf_counter() - started < 30
-    check_slices(text, quotes)
+    check_slices(text, quotes_of(nlp, text))
 
 
 # --- spaCy component ---------------------------------------------------------------------
