@@ -1,12 +1,14 @@
 """A neutral extractive summary: verbatim source sentences, each cited with its supporters.
 
 Sentences are picked by maximal marginal relevance (Carbonell & Goldstein 1998). The
-relevance of a sentence rewards the share of outlets that report its claim (so the facts
-most outlets share come first), its centrality (similarity to the other articles), its
-agreement with the other sentences of its claim (so a claim is told in the version the
-outlets share, not an outlier's), the share of its words the other articles use too (the
-other articles as pseudo-references, Louis & Nenkova 2013), its overlap with the
-articles' headlines (Edmundson 1969's title method) and an early position. It penalises
+relevance of a sentence is a weighted sum of signals (:func:`candidate_signals`; weights
+in :class:`SummaryConfig`, the rewards fitted on a benchmark). It rewards the share of
+outlets that report its claim (so the facts most outlets share come first), its
+centrality (similarity to the other articles), its agreement with the other sentences of
+its claim, the share of its words the other articles use too (the other articles as
+pseudo-references, Louis & Nenkova 2013: a claim told in the words the outlets share,
+not an outlier's), its overlap with the articles' headlines (Edmundson 1969's title
+method) and an early position. It penalises
 loaded wording: high-intensity lexicon terms, the outlet-distinctive terms of the framing
 section, exclamations, questions, evaluative wording with no attribution (opinion
 presented as fact), and text inside quotation marks (a quoted voice, not a reported
