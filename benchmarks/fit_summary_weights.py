@@ -98,30 +98,31 @@ def fit_weights(roundups: Sequence[Roundup], alpha: float) -> dict[str, float]:
     return {name: round(float(w), 3) for name, w in fitted.items()}
 
 
-def rouge1(roundup: Roundup, config: SummaryConfig, words: int, scorer: rouge_scorer.RougeScorer) -> float:
-    """ROUGE-1 F (×100) of the summary ``config`` picks, cut at ``words`` words as in the benchmark."""
+def evaluate(roundup: Roundup, config: SummaryConfig, words: int, scorer: rouge_scorer.RougeScorer) -> tuple[float, float]:
+    """ROUGE-1 F and the share of high-intensity lexicon words (both ×100) of the summary
+    ``config`` picks, cut at ``words`` words as in the benchmark."""
     summary = cut(storyscope_select(roundup.story, words, config), words)
-    return float(scorer.score(roundup.reference, summary)["rouge1"].fmeasure * 100)
+    rouge1 = scorer.score(roundup.reference, summary)["rouge1"].fmeasure
+    return 100 * rouge1, 100 * loaded_share(summary, loaded_lexicon())
 
 
-def loaded(roundup: Roundup, config: SummaryConfig, words: int) -> float:
-    """Share (%) of the summary's words that are high-intensity lexicon terms."""
-    return 100 * loaded_share(cut(storyscope_select(roundup.story, words, config), words), loaded_lexicon())
+def evaluate_all(
+    roundups: Sequence[Roundup], config: SummaryConfig, words: int, scorer: rouge_scorer.RougeScorer
+) -> np.ndarray:
+    """Per roundup: ROUGE-1 F and loaded share (columns) under ``config``."""
+    return np.array([evaluate(r, config, words, scorer) for r in roundups]).reshape(len(roundups), 2)
 
 
 def cross_validate(
     roundups: Sequence[Roundup], folds: int, alpha: float, words: int, scorer: rouge_scorer.RougeScorer
-) -> tuple[np.ndarray, np.ndarray]:
-    """Per-roundup ROUGE-1 F and loaded share, each roundup summarised with weights fitted
+) -> np.ndarray:
+    """Per roundup: ROUGE-1 F and loaded share, each roundup summarised with weights fitted
     on the folds it is not in."""
-    scores = np.zeros(len(roundups))
-    shares = np.zeros(len(roundups))
+    scores = np.zeros((len(roundups), 2))
     for train, test in KFold(folds, shuffle=True, random_state=0).split(np.arange(len(roundups))):
         config = weighted(fit_weights([roundups[i] for i in train], alpha))
-        for i in test:
-            scores[i] = rouge1(roundups[i], config, words, scorer)
-            shares[i] = loaded(roundups[i], config, words)
-    return scores, shares
+        scores[test] = evaluate_all([roundups[i] for i in test], config, words, scorer)
+    return scores
 
 
 def paired(new: np.ndarray, old: np.ndarray, samples: int = 10_000) -> str:
@@ -158,24 +159,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         ]
         story = storyscope_story(articles, nlp, args.similarity)
         roundups.append(Roundup(story, record["reference"]["text"], scorer))
-    hand = weighted(HAND_SET)
-    hand_scores = np.array([rouge1(r, hand, args.words, scorer) for r in roundups])
-    hand_loaded = np.array([loaded(r, hand, args.words) for r in roundups])
-    cv_scores, cv_loaded = cross_validate(roundups, args.folds, args.alpha, args.words, scorer)
+    hand = evaluate_all(roundups, weighted(HAND_SET), args.words, scorer)
+    crossed = cross_validate(roundups, args.folds, args.alpha, args.words, scorer)
     fitted = fit_weights(roundups, args.alpha)
-    final = weighted(fitted)
-    final_scores = np.array([rouge1(r, final, args.words, scorer) for r in roundups])
-    final_loaded = np.array([loaded(r, final, args.words) for r in roundups])
+    final = evaluate_all(roundups, weighted(fitted), args.words, scorer)
     print(f"NeuS {args.data.name}: {len(roundups)} roundups, {sum(len(r.targets) for r in roundups)} candidate "
           f"sentences, budget {args.words} words, similarity {args.similarity}, ridge alpha {args.alpha}")
     print()
     print("| relevance weights | ROUGE-1 F | loaded words % | paired difference vs hand-set [95% bootstrap] |")
     print("|---|---|---|---|")
-    print(f"| hand-set (tuned on these roundups) | {hand_scores.mean():.2f} | {hand_loaded.mean():.2f} | – |")
-    print(f"| fitted, {args.folds}-fold CV over roundups | {cv_scores.mean():.2f} | {cv_loaded.mean():.2f} "
-          f"| {paired(cv_scores, hand_scores)} |")
-    print(f"| fitted on all roundups (in-sample) | {final_scores.mean():.2f} | {final_loaded.mean():.2f} "
-          f"| {paired(final_scores, hand_scores)} |")
+    rows = {
+        "hand-set (tuned on these roundups)": hand,
+        f"fitted, {args.folds}-fold CV over roundups": crossed,
+        "fitted on all roundups (in-sample)": final,
+    }
+    for name, scores in rows.items():
+        difference = "–" if scores is hand else paired(scores[:, 0], hand[:, 0])
+        print(f"| {name} | {scores[:, 0].mean():.2f} | {scores[:, 1].mean():.2f} | {difference} |")
     print()
     print("Weights fitted on all roundups (SummaryConfig):")
     for name in SIGNALS:
