@@ -43,7 +43,7 @@ from storyscope.analysis.lexicon import IntensityLexicon, loaded_lexicon
 from storyscope.analysis.registry import StoryContext
 from storyscope.analysis.similarity import DEFAULT_SIMILARITY, SIMILARITIES
 from storyscope.analysis.summary import SummaryConfig, select_sentences
-from storyscope.model import Article, Claim, OutletFraming, StoryAnalysis
+from storyscope.model import Article, Claim, OutletFraming, QuantityFact, StoryAnalysis
 from storyscope.nlp import load_pipeline
 from storyscope.pipeline import parse_articles
 
@@ -53,12 +53,14 @@ WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 
 
 class Story(NamedTuple):
-    """A parsed, analysed story: its articles, their sentence alignment, claims and framing."""
+    """A parsed, analysed story: its articles, their sentence alignment, claims, framing and
+    quantity facts (whose conflicts are the contested points)."""
 
     articles: list[Article]
     alignment: Alignment
     claims: list[Claim]
     framing: list[OutletFraming] | None
+    facts: list[QuantityFact] | None
 
 
 class SpacyTokenizer:
@@ -94,13 +96,14 @@ def storyscope_story(articles: list[Article], nlp: Language, method: str) -> Sto
     docs = parse_articles(articles, nlp)
     analysis = build_analysis(StoryAnalysis(id="bench", model="bench", articles=articles), docs)
     alignment = align(StoryContext(analysis=analysis, docs=docs), method)
-    return Story(articles, alignment, make_claims(alignment, articles), analysis.framing)
+    return Story(articles, alignment, make_claims(alignment, articles), analysis.framing, analysis.quantities)
 
 
 def storyscope_select(story: Story, words: int, config: SummaryConfig | None = None) -> list[str]:
     """The summary sentences storyscope picks for a ``words`` budget (weights of ``config``)."""
     config = replace(config or SummaryConfig(), word_budget=words, min_sentences=1)
-    return [s.text for s in select_sentences(story.alignment, story.claims, story.articles, config, story.framing)]
+    chosen = select_sentences(story.alignment, story.claims, story.articles, config, story.framing, story.facts)
+    return [s.text for s in chosen]
 
 
 def storyscope_summary(articles: list[Article], nlp: Language, words: int, method: str) -> list[str]:

@@ -41,7 +41,9 @@ def test_summary_cites_verbatim_sentences_and_supporters():
         assert texts[item.article_id][item.start : item.end] == item.text
         claim = claims[item.claim_id]
         assert set(item.supporting_article_ids) == set(claim.article_ids) - {item.article_id}
-    assert len({s.claim_id for s in analysis.summary}) == len(analysis.summary)  # no claim twice
+    told = [s.claim_id for s in analysis.summary if s.contested_fact_id is None]
+    contested = {s.claim_id for s in analysis.summary if s.contested_fact_id is not None}
+    assert len(set(told)) == len(told) and not contested & set(told)  # no claim twice (a contested one: both sides)
     first = claims[analysis.summary[0].claim_id]
     assert len(first.outlets) == max(len(c.outlets) for c in analysis.claims)  # most shared fact first
     words = sum(len(s.text.split()) for s in analysis.summary)

@@ -32,10 +32,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span, Token
 
 from storyscope.analysis.claims import Alignment, SentenceUnit, align, outlet_of, side_of
+from storyscope.analysis.contested import contested_points
 from storyscope.analysis.lexicon import REPORTING_LEMMAS, IntensityLexicon, loaded_lexicon
 from storyscope.analysis.registry import StoryContext, register_section
 from storyscope.analysis.trimming import Trim, balanced_quotes, clause_trims
-from storyscope.model import Article, Claim, OutletFraming, SummarySentence
+from storyscope.model import Article, Claim, OutletFraming, QuantityFact, SummarySentence
 
 #: Word budget for short stories, and for stories of at least LONG_INPUT_WORDS words.
 SHORT_BUDGET = 100
@@ -287,10 +288,14 @@ def select_sentences(
     articles: Sequence[Article],
     config: SummaryConfig,
     framing: Sequence[OutletFraming] | None = None,
+    facts: Sequence[QuantityFact] | None = None,
 ) -> list[SummarySentence]:
     """Pick summary sentences by MMR until the word budget or ``max_sentences`` is reached,
-    or (once ``min_sentences`` are chosen) no candidate has a positive marginal score.
-    The chosen sentences are returned most widely reported claim first."""
+    or (once ``min_sentences`` are chosen) no candidate has a positive marginal score; then
+    the story's most widely reported contested point (a figure ``facts`` show the outlets
+    disagree on), told from both sides, when both of its sentences are summary material:
+    its words are kept free of the budget from the start. The chosen sentences are returned
+    most widely reported claim first, the contested point after them."""
     budget = config.word_budget or default_budget(articles)
     claim_of = {(s.article_id, s.start): c for c in claims for s in c.sentences}
 
@@ -303,9 +308,18 @@ def select_sentences(
     scores = candidates.signals @ config.signal_weights()
     relevance = {k: float(score) for k, score in zip(candidates.index, scores, strict=True)}
     single = dict(zip(candidates.index, candidates.single, strict=True))
+    contested, reserved = None, []
+    for point in contested_points(alignment.units, facts or []):
+        told = [[k for k in side if k in relevance] for side in point.sides]
+        if all(told):  # each side in its best-scored sentence (least loaded wording, most shared words)
+            contested, reserved = point, sorted(max(side, key=lambda k: (relevance[k], -k)) for side in told)
+            break
+    reserved_claims = [c for k in reserved if (c := claim_of.get(key_of(k))) is not None]
+    for k in [k for k in relevance if k in reserved or any(claim_of.get(key_of(k)) is c for c in reserved_claims)]:
+        del relevance[k]  # its claims are told by the contested point
     chosen: list[int] = []
-    words_so_far = 0
-    while relevance and len(chosen) < config.max_sentences:
+    words_so_far = sum(len(alignment.units[k].text.split()) for k in reserved)
+    while relevance and len(chosen) < config.max_sentences - len(reserved):
         if words_so_far >= budget and len(chosen) >= config.min_sentences:
             break
         cited = Counter(alignment.units[k].article_id for k in chosen)
@@ -328,10 +342,11 @@ def select_sentences(
         claim = claim_of.get(key_of(best))
         for k in [k for k in relevance if k == best or (claim is not None and claim_of.get(key_of(k)) is claim)]:
             del relevance[k]  # one sentence per claim
+    # Shown with the most widely reported claims first (selection order breaks ties), then the contested point.
+    chosen.sort(key=lambda k: -len(claim_of[key_of(k)].outlets) if key_of(k) in claim_of else -1)
+    chosen += reserved
     shown = trim_to_budget([alignment.units[k] for k in chosen], budget, vocabulary, MIN_SENTENCE_WORDS)
     bounds = dict(zip(chosen, shown, strict=True))
-    # Shown with the most widely reported claims first (selection order breaks ties).
-    chosen.sort(key=lambda k: -len(claim_of[key_of(k)].outlets) if key_of(k) in claim_of else -1)
     summary = []
     for k in chosen:
         start, end = bounds[k]
@@ -345,6 +360,7 @@ def select_sentences(
                 text=by_id[unit.article_id].text[start:end],
                 trimmed=(start, end) != (unit.start, unit.end),
                 claim_id=claim.id if claim else None,
+                contested_fact_id=contested.fact_id if contested is not None and k in reserved else None,
                 supporting_article_ids=[a for a in (claim.article_ids if claim else []) if a != unit.article_id],
             )
         )
@@ -355,5 +371,6 @@ def select_sentences(
 def build_summary(context: StoryContext) -> None:
     alignment = align(context)
     context.analysis.summary = select_sentences(
-        alignment, context.analysis.claims or [], context.articles, SummaryConfig(), context.analysis.framing
+        alignment, context.analysis.claims or [], context.articles, SummaryConfig(), context.analysis.framing,
+        context.analysis.quantities,
     )
