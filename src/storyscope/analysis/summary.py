@@ -15,8 +15,9 @@ presented as fact), and text inside quotation marks (a quoted voice, not a repor
 fact); a piece of a longer quotation (an unpaired quotation mark) is not a candidate.
 Redundancy with sentences already chosen is subtracted, one sentence per claim at most;
 among claims only one outlet reports, a small source-balance term prefers articles (and
-sides) not yet cited, so contested points are told from both sides. No word is
-generated: every item is a source span with its offsets, trimmed at most at clause
+sides) not yet cited. After the shared facts, the most widely reported contested point (a
+figure the outlets disagree on, :mod:`storyscope.analysis.contested`) is told from both
+sides. No word is generated: every item is a source span with its offsets, trimmed at most at clause
 boundaries (:mod:`storyscope.analysis.trimming`; see :func:`trim_to_budget`).
 """
 
