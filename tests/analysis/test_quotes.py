@@ -595,3 +595,13 @@ def test_a_quote_chain_breaks_on_a_gender_the_source_states(nlp):
     )
     last = max(quotes_of(nlp, text), key=lambda q: q.cue.spans[0][0])
     assert last.speaker == "Tomas Vell"
+
+
+def test_short_quotes_need_their_cue_close_by(nlp):
+    text = (
+        'Mayor Ana Ruiz was blunt. "Why now?" she asked at a hearing on the harbor board\'s plan to close '
+        'the so-called "safe" piers.'
+    )
+    quotes = quotes_of(nlp, text)
+    assert [q.content.text for q in quotes if q.direct] == ['"Why now?"']
+    assert not any(q.content.text == '"safe"' for q in quotes)

@@ -419,7 +419,8 @@ def _direct_cue(
         colon_before = _sentence_ends_with_colon_before(verb, quotation)
         if not colon_before and (_sent(verb).start not in sentences or not paragraph[0] <= verb.idx < paragraph[1]):
             continue
-        governs = _governs(verb, tokens)
+        governs = _governs_closely(verb, tokens) or _cue_right_after(doc, quotation, verb) if short else _governs(
+            verb, tokens)
         if not governs and (short or not standalone):
             continue
         if _reports_around(verb, quotation):
@@ -512,6 +513,27 @@ def _find_or_end(text: str, needle: str, start: int) -> int:
 def _governs(verb: Token, tokens: Sequence[Token]) -> bool:
     """Whether ``verb`` is a syntactic ancestor of a token of the quotation."""
     return any(verb in t.ancestors for t in tokens)
+
+
+def _governs_closely(verb: Token, tokens: Sequence[Token]) -> bool:
+    """Whether a short quotation is the verb's own complement: its head is the verb or one
+    word below it ('called it "reckless"', 'described it as "a disgrace"'), not a word deep
+    in a phrase the verb governs ('his lawsuits against so-called "sanctuary" policies')."""
+    inside = {t.i for t in tokens}
+    heads = [t.head for t in tokens if t.head.i not in inside]
+    return any(h.i == verb.i or h.head.i == verb.i for h in heads)
+
+
+def _cue_right_after(doc: Doc, quotation: Quotation, verb: Token) -> bool:
+    """Whether a short quoted utterance (ending in its own punctuation) is followed by its cue
+    with only the speaker between ('"No," she said', '"How dare you?" he asked'), however
+    the parser split them."""
+    if verb.idx <= quotation.end or verb.idx - quotation.end > 40:
+        return False
+    if _text(doc)[quotation.end - 2 : quotation.end - 1] not in (",", ".", "?", "!"):
+        return False
+    between = [t for t in _tokens_in(doc, quotation.end, verb.idx) if t.i != verb.i and not t.is_space]
+    return 0 < len(between) <= 3 and all(t.pos_ in ("PRON", "PROPN", "DET", "NOUN") for t in between)
 
 
 def _dash_speaker(doc: Doc, quotation: Quotation) -> tuple[object, Fragments | None, Fragments, Span] | None:
