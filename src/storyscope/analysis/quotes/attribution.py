@@ -21,8 +21,8 @@ source/cue/content roles; the direct-quote heuristics of textacy's
   cue nouns with their possessor and their "that"-clause, infinitive or topic phrase
   ("X's claim that …", "her plan to …", "his criticism of …"); attitude adjectives
   ("has been critical of", "are afraid that");
-* scare quotes (a quotation of fewer than four words not governed by its cue) are not
-  attributions, and an attribution nested in another attribution's content is part of it.
+* scare quotes (a quotation of fewer than four words that is neither its cue's own
+  complement nor an utterance right before its cue) are not attributions, and an attribution nested in another attribution's content is part of it.
 
 Also: transcript lines in a quoted paragraph (``"NAME: …``); an evidential adjective after an
 expletive "it" ("it was clear that …", no source); a poll, study or report in an "in" phrase as
