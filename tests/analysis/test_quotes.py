@@ -574,11 +574,11 @@ def test_a_speaker_word_links_to_the_one_entity_named_in_the_source():
             'Harbor Board. "We have no crews for it," he said.',
             "Ira Voss",
         ),
-        # An unnamed speaker stays unnamed rather than becoming the last named man.
+        # An unnamed speaker keeps its description rather than becoming the last named man.
         (
             'Tomas Vell said the pier would close. A spokesman for Mayor Ana Ruiz told reporters that she met '
             'the unions. "She called every one of them," he said.',
-            None,
+            "A spokesman for Mayor Ana Ruiz",
         ),
     ],
 )

@@ -59,7 +59,7 @@ from gender_guesser.detector import Detector
 from spacy.tokens import Doc, Span, Token
 
 from storyscope.analysis.entities.mentions import ner_label
-from storyscope.analysis.entities.titles import is_title_word
+from storyscope.analysis.entities.titles import is_title_word, names_a_person
 from storyscope.analysis.quotes.lexicon import (
     ADDRESSEE_VERBS,
     ATTITUDE_ADJECTIVES,
@@ -89,6 +89,8 @@ CUE_WINDOW = 250
 MIN_QUOTE_WORDS = 4
 #: A "he said" continues the previous attribution's speaker when its cue is at most this many sentences on.
 CHAIN_SENTENCES = 2
+#: Prepositions whose phrase belongs to an unnamed speaker's description ("a spokesman for the mayor").
+_DESCRIPTION_PREPOSITIONS = frozenset({"for", "of", "at", "with", "from"})
 _DASHES = "-\u2013\u2014\u2015"
 #: A line opening with a short name and a colon: "Pence: Flowers won't be at the debate", also as a quoted
 #: transcript paragraph ("\"MORALES: Let's start with …").
@@ -238,7 +240,8 @@ def _continued_speakers(doc: Doc, found: list[Attribution], people: _People) -> 
     a pronoun, or a person noun such as "a spokesman") and breaks on a gender clash that an honorific,
     a gendered title or a pronoun signals. A clash with a first name's usual gender (a guess) breaks it
     only when a person of the pronoun's gender is named between the two cues; an unnamed earlier source
-    ("A spokesman for the mayor") leaves the pronoun unnamed rather than resolved to someone else."""
+    ("A spokesman for the mayor") passes on its description rather than letting the pronoun resolve to
+    someone else."""
     continued: list[Attribution] = []
     for attribution in sorted(found, key=lambda a: a.cue[0] if a.cue else a.content[0]):
         pronoun = _pronoun_source(doc, attribution)
@@ -1237,6 +1240,19 @@ def _group_kind(span: Span) -> str:
     return "group"
 
 
+def _described_person(root: Token) -> str | None:
+    """An unnamed person source as its description ("A spokesman for the mayor", "Police"): the
+    noun with its left modifiers and a "for"/"of"/"at"/"with"/"from" phrase right after it, so a
+    reader still sees whose voice it is; None when the noun is not one for a person."""
+    if root.pos_ != "NOUN" or not (is_title_word(root) or names_a_person(root)):
+        return None
+    end = root.i + 1
+    following = next(root.rights, None)
+    if following is not None and following.dep_ == "prep" and following.lower_ in _DESCRIPTION_PREPOSITIONS:
+        end = following.right_edge.i + 1
+    return root.doc[root.left_edge.i : end].text
+
+
 def _from_given_names(name: Span) -> Span:
     """``name`` from the given names right before its last word on ("Port Calder Mayor Renata Okafor" ->
     "Renata Okafor"); unchanged when no given name precedes the last word."""
@@ -1361,7 +1377,7 @@ class _People:
             while start > max(root.i - 8, 0) and self.doc[start - 1].pos_ == "PROPN":
                 start -= 1
             return self.full_name(self.doc[start : root.i + 1])
-        return None
+        return _described_person(root)
 
     def antecedent(self, pronoun: Token) -> Span | None:
         """Nearest PERSON before ``pronoun`` of compatible gender, preferring clause subjects (the salient ones)."""
