@@ -27,7 +27,6 @@ to be copied into ``SummaryConfig``.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -37,7 +36,7 @@ import numpy as np
 from rouge_score import rouge_scorer
 from sklearn.linear_model import Ridge
 from sklearn.model_selection import KFold
-from summary import DEFAULT_DATA, Story, cut, loaded_share, storyscope_select, storyscope_story
+from summary import DEFAULT_DATA, Story, cut, load_records, loaded_share, storyscope_select, storyscope_story
 
 from storyscope.analysis.lexicon import loaded_lexicon
 from storyscope.analysis.similarity import DEFAULT_SIMILARITY, SIMILARITIES
@@ -143,11 +142,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--similarity", default=DEFAULT_SIMILARITY, choices=sorted(SIMILARITIES))
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args(argv)
-    if not args.data.exists():
-        print(f"skipped: {args.data} not found")
+    records = load_records(args.data, args.limit)
+    if records is None:
         return 0
-    records = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
-    records = records[: args.limit]
     nlp = load_pipeline()
     scorer = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)
     roundups = []

@@ -90,6 +90,15 @@ def cut(sentences: Sequence[str], words: int) -> str:
     return " ".join(" ".join(sentences).split()[:words])
 
 
+def load_records(path: Path, limit: int | None) -> list[dict] | None:
+    """The first ``limit`` NeuS roundups of ``path``; None (and a note) when the file is absent."""
+    if not path.exists():
+        print(f"skipped: {path} not found")
+        return None
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return records[:limit]
+
+
 def storyscope_story(articles: list[Article], nlp: Language, method: str) -> Story:
     """Every analysis section over ``articles``, then the claims under similarity ``method``:
     what the summary is selected from."""
@@ -158,11 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--nrc-vad", default=None, help="path of a user-supplied NRC-VAD lexicon")
     parser.add_argument("--oracle", action="store_true", help="add the extractive oracle (it reads the reference)")
     args = parser.parse_args(argv)
-    if not args.data.exists():
-        print(f"skipped: {args.data} not found")
+    records = load_records(args.data, args.limit)
+    if records is None:
         return 0
-    records = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
-    records = records[: args.limit]
     nlp = load_pipeline()
     lexicon = loaded_lexicon(args.nrc_vad)
     systems: dict[str, Callable[[list[Article], str], list[str]]] = {}  # (articles, reference) -> sentences
