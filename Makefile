@@ -34,6 +34,8 @@ test-slow: install
 bench: install
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/dedup.py
+	$(BIN)/python benchmarks/store.py
+	$(BIN)/python benchmarks/bad_input.py
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks

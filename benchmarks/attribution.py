@@ -182,6 +182,8 @@ def bad_inputs() -> dict[str, str]:
         "no sentences (100k chars, no punctuation)": "word " * 20000,
         "one 100k-character paragraph": 'A long clause, she said, "and another part" ' * 2200,
         "only quotes": '"' + '" "'.join(["quoted words here"] * 2000) + '"',
+        "a chain of 2,000 nested cues": "Board claims " * 2000,
+        "2,000 times 'according to'": "according to him, " * 2000,
     }
 
 

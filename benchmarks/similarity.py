@@ -66,11 +66,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     context = StoryContext(analysis=StoryAnalysis(id="gold", model="gold", articles=articles), docs=docs)
     units = sentence_units(context)
     index = {(file_of[u.article_id], u.start, u.end): k for k, u in enumerate(units)}
-    pairs = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    ij = np.array([(index[(p["a_file"], p["a_start"], p["a_end"])], index[(p["b_file"], p["b_start"], p["b_end"])])
-                   for p in pairs])
+    annotated = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    keys = [((p["a_file"], p["a_start"], p["a_end"]), (p["b_file"], p["b_start"], p["b_end"])) for p in annotated]
+    # A sentence the claims section no longer treats as a claim (a photo caption is page furniture) drops its pairs.
+    pairs = [p for p, (a, b) in zip(annotated, keys, strict=True) if a in index and b in index]
+    ij = np.array([(index[a], index[b]) for a, b in keys if a in index and b in index])
     labels = np.array([p["same_claim"] for p in pairs], dtype=int)
-    print(f"{len(pairs)} annotated pairs ({labels.sum()} same-claim), {len(units)} sentences in the story")
+    print(f"{len(pairs)} annotated pairs ({labels.sum()} same-claim; {len(annotated) - len(pairs)} left out: a sentence "
+          f"is page furniture, not a claim), {len(units)} sentences in the story")
     print()
     print("| similarity | ROC AUC | avg. precision | F1 (5-fold CV threshold) | alignment F1 (threshold) "
           "| sentences/s |")

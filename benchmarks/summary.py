@@ -24,9 +24,10 @@ import re
 import sys
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from statistics import mean
-from typing import Any
+from typing import Any, NamedTuple
 
 from rouge_score import rouge_scorer
 from spacy.language import Language
@@ -37,12 +38,12 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
 from storyscope.analysis import build_analysis
-from storyscope.analysis.claims import align, make_claims
+from storyscope.analysis.claims import Alignment, align, make_claims
 from storyscope.analysis.lexicon import IntensityLexicon, loaded_lexicon
 from storyscope.analysis.registry import StoryContext
 from storyscope.analysis.similarity import DEFAULT_SIMILARITY, SIMILARITIES
 from storyscope.analysis.summary import SummaryConfig, select_sentences
-from storyscope.model import Article, StoryAnalysis
+from storyscope.model import Article, Claim, OutletFraming, QuantityFact, StoryAnalysis
 from storyscope.nlp import load_pipeline
 from storyscope.pipeline import parse_articles
 
@@ -50,7 +51,16 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DEFAULT_DATA = SHARED / "data" / "benchmarks" / "neus_dev.jsonl"
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 
-Summarizer = Callable[[list[Article], Language], list[str]]
+
+class Story(NamedTuple):
+    """A parsed, analysed story: its articles, their sentence alignment, claims, framing and
+    quantity facts (whose conflicts are the contested points)."""
+
+    articles: list[Article]
+    alignment: Alignment
+    claims: list[Claim]
+    framing: list[OutletFraming] | None
+    facts: list[QuantityFact] | None
 
 
 class SpacyTokenizer:
@@ -80,14 +90,33 @@ def cut(sentences: Sequence[str], words: int) -> str:
     return " ".join(" ".join(sentences).split()[:words])
 
 
-def storyscope_summary(articles: list[Article], nlp: Language, words: int, method: str) -> list[str]:
+def load_records(path: Path, limit: int | None) -> list[dict] | None:
+    """The first ``limit`` NeuS roundups of ``path``; None (and a note) when the file is absent."""
+    if not path.exists():
+        print(f"skipped: {path} not found")
+        return None
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return records[:limit]
+
+
+def storyscope_story(articles: list[Article], nlp: Language, method: str) -> Story:
+    """Every analysis section over ``articles``, then the claims under similarity ``method``:
+    what the summary is selected from."""
     docs = parse_articles(articles, nlp)
     analysis = build_analysis(StoryAnalysis(id="bench", model="bench", articles=articles), docs)
-    context = StoryContext(analysis=analysis, docs=docs)
-    alignment = align(context, method)
-    claims = make_claims(alignment, articles)
-    config = SummaryConfig(word_budget=words, min_sentences=1)
-    return [s.text for s in select_sentences(alignment, claims, articles, config, analysis.framing)]
+    alignment = align(StoryContext(analysis=analysis, docs=docs), method)
+    return Story(articles, alignment, make_claims(alignment, articles), analysis.framing, analysis.quantities)
+
+
+def storyscope_select(story: Story, words: int, config: SummaryConfig | None = None) -> list[str]:
+    """The summary sentences storyscope picks for a ``words`` budget (weights of ``config``)."""
+    config = replace(config or SummaryConfig(), word_budget=words, min_sentences=1)
+    chosen = select_sentences(story.alignment, story.claims, story.articles, config, story.framing, story.facts)
+    return [s.text for s in chosen]
+
+
+def storyscope_summary(articles: list[Article], nlp: Language, words: int, method: str) -> list[str]:
+    return storyscope_select(storyscope_story(articles, nlp, method), words)
 
 
 def sumy_summary(summarizer_class: type, articles: list[Article], nlp: Language, words: int) -> list[str]:
@@ -138,11 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--nrc-vad", default=None, help="path of a user-supplied NRC-VAD lexicon")
     parser.add_argument("--oracle", action="store_true", help="add the extractive oracle (it reads the reference)")
     args = parser.parse_args(argv)
-    if not args.data.exists():
-        print(f"skipped: {args.data} not found")
+    records = load_records(args.data, args.limit)
+    if records is None:
         return 0
-    records = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
-    records = records[: args.limit]
     nlp = load_pipeline()
     lexicon = loaded_lexicon(args.nrc_vad)
     systems: dict[str, Callable[[list[Article], str], list[str]]] = {}  # (articles, reference) -> sentences

@@ -10,9 +10,9 @@ import pytest
 import storyscope
 from storyscope.analysis.framing import (
     QuoteView,
+    SpanIndex,
     dirichlet_prior,
     frame_articles,
-    inside,
     log_odds_z,
     story_quotes,
     term_occurrences,
@@ -123,7 +123,14 @@ def test_quoted_words_counted_apart(nlp):
     start = text.index("The illegal")
     spans = ((start, start + len("The illegal aliens must go,")),)
     occurrences = [o for o in term_occurrences(nlp(text)) if o[0] == "illegal aliens"]
-    assert [inside(spans, s, e) for _, s, e in occurrences] == [False, True]
+    assert [SpanIndex(spans).contains(s, e) for _, s, e in occurrences] == [False, True]
+
+
+def test_span_index_finds_containing_and_overlapping_spans():
+    index = SpanIndex([(50, 60), (0, 40), (10, 20)])
+    assert [index.contains(s, e) for s, e in ((12, 18), (35, 45), (52, 60), (60, 61))] == [True, False, True, False]
+    assert sorted(index.overlapping(15, 55)) == [(0, 40), (10, 20), (50, 60)]
+    assert index.overlapping(40, 50) == [] and SpanIndex([]).overlapping(0, 10) == []
 
 
 def test_story_quotes_reads_the_attribution_interface():

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 import spacy
 
@@ -183,19 +181,16 @@ def test_speaker_after_the_quote_in_the_next_sentence_and_follow_on_quote(nlp):
     ids=["thousands-of-marks", "no-sentences", "100k-paragraph", "only-quotes", "empty"],
 )
 def test_bad_input_finishes_without_error(nlp, text):
-    started = time.perf_counter()
-    quotes = quotes_of(nlp, text)
-    assert time.perf_counter() - started < 30
-    check_slices(text, quotes)
+    check_slices(text, quotes_of(nlp, text))
 
 
 
 @pytest.mark.parametrize("text", ["Board claims " * 2000, "according to him, " * 2000], ids=["claims", "according"])
-def test_chains_of_nested_cues_stay_linear(nlp, text):
-    doc = nlp(text)
-    started = time.perf_counter()
-    find_attributions(doc)
-    assert time.perf_counter() - started < 5  # each cue's content is the rest of one long sentence
+def test_chains_of_nested_cues_give_the_outermost_attribution(nlp, text):
+    # each cue's content is the rest of one long sentence; benchmarks/attribution.py times these
+    found = find_attributions(nlp(text))
+    assert len(found) == 1
+    assert found[0].content[-1][1] <= len(text)
 
 
 # --- spaCy component ---------------------------------------------------------------------
@@ -779,3 +774,45 @@ def test_asked_opening_a_sentence_names_no_asker(nlp):
 def test_addressing_an_audience_or_unveiling_a_thing_is_no_attribution(nlp):
     text = "Ruiz addressed the dock workers on Monday. The harbor board unveiled the new ferry."
     assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A first name the gender guesser calls female does not break the chain to "he".
+        (
+            'Harbor master Tomas Vell said the pier would close. "The tide is late," said Ira Voss, of the '
+            'Harbor Board. "We have no crews for it," he said.',
+            "Ira Voss",
+        ),
+        # An unnamed speaker keeps its description rather than becoming the last named man.
+        (
+            'Tomas Vell said the pier would close. A spokesman for Mayor Ana Ruiz told reporters that she met '
+            'the unions. "She called every one of them," he said.',
+            "A spokesman for Mayor Ana Ruiz",
+        ),
+    ],
+)
+def test_he_said_continues_the_previous_speaker(nlp, text, speaker):
+    quotes = quotes_of(nlp, text)
+    last = max(quotes, key=lambda q: q.cue.spans[0][0])
+    assert last.source is not None and last.source.text == "he"
+    assert last.speaker == speaker
+
+
+def test_a_quote_chain_breaks_on_a_gender_the_source_states(nlp):
+    text = (
+        'Tomas Vell said the pier would close. "It is over," said Ms. Dana Roe. "We will appeal," he said.'
+    )
+    last = max(quotes_of(nlp, text), key=lambda q: q.cue.spans[0][0])
+    assert last.speaker == "Tomas Vell"
+
+
+def test_short_quotes_need_their_cue_close_by(nlp):
+    text = (
+        'Mayor Ana Ruiz was blunt. "Why now?" she asked at a hearing on the harbor board\'s plan to close '
+        'the so-called "safe" piers.'
+    )
+    quotes = quotes_of(nlp, text)
+    assert [q.content.text for q in quotes if q.direct] == ['"Why now?"']
+    assert not any(q.content.text == '"safe"' for q in quotes)

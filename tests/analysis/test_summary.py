@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import storyscope
+from storyscope.analysis import build_analysis
+from storyscope.analysis.claims import align, make_claims
 from storyscope.analysis.lexicon import loaded_lexicon, nrc_vad_lexicon
+from storyscope.analysis.registry import StoryContext
+from storyscope.analysis.summary import PENALTIES, SIGNALS, SummaryConfig, candidate_signals
+from storyscope.model import Article, StoryAnalysis
+from storyscope.pipeline import parse_articles
 from tests.conftest import EXAMPLES, OUTLETS, assert_offsets_exact
 
 # Fictional: three outlets report a reservoir closure; one says it with loaded words.
@@ -35,7 +41,9 @@ def test_summary_cites_verbatim_sentences_and_supporters():
         assert texts[item.article_id][item.start : item.end] == item.text
         claim = claims[item.claim_id]
         assert set(item.supporting_article_ids) == set(claim.article_ids) - {item.article_id}
-    assert len({s.claim_id for s in analysis.summary}) == len(analysis.summary)  # no claim twice
+    told = [s.claim_id for s in analysis.summary if s.contested_fact_id is None]
+    contested = {s.claim_id for s in analysis.summary if s.contested_fact_id is not None}
+    assert len(set(told)) == len(told) and not contested & set(told)  # no claim twice (a contested one: both sides)
     first = claims[analysis.summary[0].claim_id]
     assert len(first.outlets) == max(len(c.outlets) for c in analysis.claims)  # most shared fact first
     words = sum(len(s.text.split()) for s in analysis.summary)
@@ -51,6 +59,28 @@ def test_shared_fact_told_in_neutral_words():
     assert len(closure.outlets) == 3
     assert analysis.summary[0].article_id in {"r1", "r2"}
     assert analysis.summary[0].claim_id == closure.id
+
+
+def test_candidate_signals_score_shared_and_loaded_wording(nlp):
+    articles = [Article(**a) for a in RESERVOIR]
+    docs = parse_articles(articles, nlp)
+    analysis = build_analysis(StoryAnalysis(id="s", model="m", articles=articles), docs)
+    alignment = align(StoryContext(analysis=analysis, docs=docs))
+    claims = make_claims(alignment, articles)
+    candidates = candidate_signals(alignment, claims, articles, loaded_lexicon(), analysis.framing)
+    assert candidates.signals.shape == (len(candidates.index), len(SIGNALS))
+    row = {" ".join(alignment.units[k].text.split()[:3]): candidates.signals[i] for i, k in enumerate(candidates.index)}
+    column = {name: j for j, name in enumerate(SIGNALS)}
+    shared, aside, loaded = row["The county closed"], row["Boat rentals at"], row["The county finally"]
+    assert shared[column["shared_words"]] > aside[column["shared_words"]]  # told in the words the others use
+    assert shared[column["coverage"]] == 1.0 and aside[column["coverage"]] == 1 / 3
+    assert loaded[column["punctuation"]] == 1.0 and shared[column["punctuation"]] == 0.0  # "…toxins!"
+    assert loaded[column["loaded"]] > 0 and loaded[column["unattributed"]] == 1.0
+    assert shared[column["loaded"]] == 0.0
+    weights = SummaryConfig().signal_weights()
+    assert all((weights[column[name]] <= 0) == (name in PENALTIES) for name in SIGNALS if weights[column[name]])
+    relevance = candidates.signals @ weights
+    assert relevance[list(row).index("The county closed")] > relevance[list(row).index("The county finally")]
 
 
 def test_loaded_lexicon_from_vader_and_user_nrc_file(tmp_path):

@@ -30,6 +30,19 @@ def test_same_id_different_text_gets_distinct_id(tmp_path):
         assert stored.id.startswith("a-") and store.count_articles() == 2
 
 
+def test_repeats_inside_one_batch_are_stored_once_and_ids_stay_unique(tmp_path):
+    batch = [
+        Article(id="a", outlet="Courier", text=MILLBROOK_A, source_offset=3),
+        Article(id="a", text=MILLBROOK_B),
+        Article(id="c", text=MILLBROOK_A),
+    ]
+    with Store(tmp_path / "s.duckdb") as store:
+        stored = store.add_articles(batch)
+        assert [a.id for a in stored] == ["a", f"a-{batch[1].content_hash[:8]}", "a"]
+        assert store.count_articles() == 2
+        assert store.articles(["a"])[0].model_dump() == batch[0].model_dump()
+
+
 def test_failed_batch_leaves_nothing_half_written(tmp_path):
     with Store(tmp_path / "s.duckdb") as store:
         store.add_articles([_articles()[0]])

@@ -17,10 +17,12 @@ verdict on any outlet.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from spacy.tokens import Doc
@@ -98,13 +100,14 @@ def term_occurrences(doc: Doc) -> list[Occurrence]:
             and left.whitespace_
         ):
             found[(f"{left.lower_} {right.lower_}", left.idx)] = right.idx + len(right)
+    text = doc.text  # built from the tokens on every access
     for chunk in doc.noun_chunks:
         tokens = [t for t in chunk]
         while tokens and tokens[0].pos_ in {"DET", "PRON"}:
             tokens.pop(0)
         if 2 <= len(tokens) <= MAX_CHUNK_TOKENS and all(t.is_alpha or t.text in {"-", "'s"} for t in tokens):
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-            found[(doc.text[start:end].lower(), start)] = end
+            found[(text[start:end].lower(), start)] = end
     return [(term, start, end) for (term, start), end in sorted(found.items(), key=lambda x: x[0][1])]
 
 
@@ -114,9 +117,29 @@ def names_itself(term: str, article: Article) -> bool:
     return bool(outlet) and set(term.split()) <= outlet
 
 
-def inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether ``[start, end)`` lies within one of ``spans``."""
-    return any(s <= start and end <= e for s, e in spans)
+class SpanIndex:
+    """Character spans (direct quotes), sorted once so that lookups cost a binary search, not
+    a pass over every quote: an article with thousands of quotes stays fast."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self._starts = [s for s, _ in self.spans]
+        self._reach = list(accumulate((e for _, e in self.spans), max))  # furthest end so far
+
+    def contains(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies within one of the spans."""
+        k = bisect.bisect_right(self._starts, start)
+        return k > 0 and self._reach[k - 1] >= end
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that overlap ``[start, end)``."""
+        k = bisect.bisect_left(self._starts, end) - 1
+        found = []
+        while k >= 0 and self._reach[k] > start:
+            if self.spans[k][1] > start:
+                found.append(self.spans[k])
+            k -= 1
+        return found
 
 
 def dirichlet_prior(background: Background, strength: float) -> dict[str, float]:
@@ -152,22 +175,24 @@ def mean_or_none(values: Sequence[float]) -> float | None:
     return round(sum(values) / len(values), 4) if values else None
 
 
-def outlet_tone(doc: Doc, quoted: Sequence[tuple[int, int]]) -> Tone:
+def outlet_tone(doc: Doc, quoted: SpanIndex) -> Tone:
     """VADER compound over each sentence's own-voice part and over each direct quote."""
     analyzer = vader_analyzer()
     text = doc.text
     own_scores, own_words = [], []
     for sentence in doc.sents:
         chars = list(text[sentence.start_char : sentence.end_char])
-        for s, e in quoted:
+        for s, e in quoted.overlapping(sentence.start_char, sentence.end_char):
             for k in range(max(s, sentence.start_char), min(e, sentence.end_char)):
                 chars[k - sentence.start_char] = " "
         own = "".join(chars)
-        words = [t.text for t in sentence if t.is_alpha and not inside(quoted, t.idx, t.idx + len(t))]
+        words = [t.text for t in sentence if t.is_alpha and not quoted.contains(t.idx, t.idx + len(t))]
         if len(words) >= 3:
             own_scores.append(analyzer.polarity_scores(own)["compound"])
             own_words.extend(words)
-    quoted_scores = [analyzer.polarity_scores(text[s:e])["compound"] for s, e in quoted if text[s:e].strip()]
+    quoted_scores = [
+        analyzer.polarity_scores(text[s:e])["compound"] for s, e in quoted.spans if text[s:e].strip()
+    ]
     lexicon = loaded_lexicon()
     return Tone(
         own_voice=mean_or_none(own_scores),
@@ -211,9 +236,9 @@ def frame_articles(
     quoted_counts: dict[str, Counter[str]] = {}
     for article in articles:
         occurrences = term_occurrences(docs[article.id])
-        spans = direct_spans[article.id]
-        own[article.id] = [o for o in occurrences if not inside(spans, o[1], o[2])]
-        quoted_counts[article.id] = Counter(o[0] for o in occurrences if inside(spans, o[1], o[2]))
+        spans = SpanIndex(direct_spans[article.id])
+        own[article.id] = [o for o in occurrences if not spans.contains(o[1], o[2])]
+        quoted_counts[article.id] = Counter(o[0] for o in occurrences if spans.contains(o[1], o[2]))
     own_counts = {aid: Counter(o[0] for o in occ) for aid, occ in own.items()}
     pooled = sum(own_counts.values(), Counter())
     if corpus is not None:
@@ -253,7 +278,7 @@ def frame_articles(
                     )
                     for term in terms
                 ],
-                tone=outlet_tone(docs[article.id], direct_spans[article.id]),
+                tone=outlet_tone(docs[article.id], SpanIndex(direct_spans[article.id])),
                 quoted_speakers=quoted_speakers(by_article[article.id]),
                 prior_articles=background.articles,
             )

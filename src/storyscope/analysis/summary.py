@@ -1,20 +1,23 @@
 """A neutral extractive summary: verbatim source sentences, each cited with its supporters.
 
 Sentences are picked by maximal marginal relevance (Carbonell & Goldstein 1998). The
-relevance of a sentence rewards the share of outlets that report its claim (so the facts
-most outlets share come first), its centrality (similarity to the other articles), its
-agreement with the other sentences of its claim (so a claim is told in the version the
-outlets share, not an outlier's), the share of its words the other articles use too (the
-other articles as pseudo-references, Louis & Nenkova 2013), its overlap with the
-articles' headlines (Edmundson 1969's title method) and an early position. It penalises
+relevance of a sentence is a weighted sum of signals (:func:`candidate_signals`; weights
+in :class:`SummaryConfig`, the rewards fitted on a benchmark). It rewards the share of
+outlets that report its claim (so the facts most outlets share come first), its
+centrality (similarity to the other articles), its agreement with the other sentences of
+its claim, the share of its words the other articles use too (the other articles as
+pseudo-references, Louis & Nenkova 2013: a claim told in the words the outlets share,
+not an outlier's), its overlap with the articles' headlines (Edmundson 1969's title
+method) and an early position. It penalises
 loaded wording: high-intensity lexicon terms, the outlet-distinctive terms of the framing
 section, exclamations, questions, evaluative wording with no attribution (opinion
 presented as fact), and text inside quotation marks (a quoted voice, not a reported
 fact); a piece of a longer quotation (an unpaired quotation mark) is not a candidate.
 Redundancy with sentences already chosen is subtracted, one sentence per claim at most;
 among claims only one outlet reports, a small source-balance term prefers articles (and
-sides) not yet cited, so contested points are told from both sides. No word is
-generated: every item is a source span with its offsets, trimmed at most at clause
+sides) not yet cited. After the shared facts, the most widely reported contested point (a
+figure the outlets disagree on, :mod:`storyscope.analysis.contested`) is told from both
+sides. No word is generated: every item is a source span with its offsets, trimmed at most at clause
 boundaries (:mod:`storyscope.analysis.trimming`; see :func:`trim_to_budget`).
 """
 
@@ -30,10 +33,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span, Token
 
 from storyscope.analysis.claims import Alignment, SentenceUnit, align, outlet_of, side_of
+from storyscope.analysis.contested import contested_points
 from storyscope.analysis.lexicon import REPORTING_LEMMAS, IntensityLexicon, loaded_lexicon
 from storyscope.analysis.registry import StoryContext, register_section
 from storyscope.analysis.trimming import Trim, balanced_quotes, clause_trims
-from storyscope.model import Article, Claim, OutletFraming, SummarySentence
+from storyscope.model import Article, Claim, OutletFraming, QuantityFact, SummarySentence
 
 #: Word budget for short stories, and for stories of at least LONG_INPUT_WORDS words.
 SHORT_BUDGET = 100
@@ -46,19 +50,36 @@ MAX_SENTENCE_WORDS = 60
 QUOTED = re.compile(r"[\"“][^\"“”\n]{1,1000}[\"”]")
 
 
+#: Signals that raise a sentence's relevance and signals that lower it (loaded wording,
+#: opinion, quoted voice), in the column order of :attr:`Candidates.signals`.
+REWARDS = ("coverage", "centrality", "consensus", "headline", "shared_words", "lead")
+PENALTIES = ("loaded", "distinctive", "punctuation", "unattributed", "quoted")
+SIGNALS = REWARDS + PENALTIES
+
+
 @dataclass(frozen=True)
 class SummaryConfig:
-    """Summary length and weights. ``word_budget`` None picks by input length."""
+    """Summary length and weights. ``word_budget`` None picks by input length.
+
+    A ``<signal>_weight`` multiplies that signal (see :func:`candidate_signals`); penalty
+    weights are subtracted. The reward weights are fitted on NeuS dev by
+    ``benchmarks/fit_summary_weights.py`` (ridge regression of each sentence's ROUGE-1
+    precision against the editors' roundup, non-negative, rescaled to the hand-set total):
+    centrality and consensus add nothing there beyond the shared words, so they weigh 0.
+    Coverage and the penalties serve product requirements (the claims most outlets share
+    first, no loaded wording) and are kept at their hand-set values, which the fit never
+    asked to exceed.
+    """
 
     word_budget: int | None = None
     min_sentences: int = 3
     max_sentences: int = 7
     coverage_weight: float = 1.0
-    centrality_weight: float = 0.5
-    consensus_weight: float = 0.5
-    headline_weight: float = 1.0
-    shared_words_weight: float = 2.0
-    lead_weight: float = 0.3
+    centrality_weight: float = 0.0
+    consensus_weight: float = 0.0
+    headline_weight: float = 1.147
+    shared_words_weight: float = 4.106
+    lead_weight: float = 0.047
     loaded_weight: float = 2.0
     distinctive_weight: float = 1.0
     punctuation_weight: float = 1.0
@@ -67,6 +88,13 @@ class SummaryConfig:
     redundancy_weight: float = 0.5
     balance_weight: float = 0.1
     lexicon_path: str | None = None
+
+    def signal_weights(self) -> np.ndarray:
+        """One signed weight per signal of :data:`SIGNALS` (penalties negative)."""
+        return np.array(
+            [getattr(self, f"{name}_weight") * (-1 if name in PENALTIES else 1) for name in SIGNALS],
+            dtype=np.float64,
+        )
 
 
 def default_budget(articles: Sequence[Article]) -> int:
@@ -188,8 +216,10 @@ def distinctive_terms(framing: Sequence[OutletFraming] | None) -> dict[str, list
     return {f.article_id: [t.term for t in f.distinctive_terms] for f in framing or []}
 
 
-def loaded_penalty(unit: SentenceUnit, lexicon: IntensityLexicon, terms: Sequence[str], config: SummaryConfig) -> float:
-    """How much loaded wording a sentence carries, weighted (see module docstring)."""
+def penalty_signals(unit: SentenceUnit, lexicon: IntensityLexicon, terms: Sequence[str]) -> list[float]:
+    """The loaded-wording signals of a sentence, in :data:`PENALTIES` order: share of
+    high-intensity words, share of the outlet's distinctive terms, exclamation/question
+    marks, evaluative wording with no attribution, share of quoted text."""
     words = [t.text for t in unit.span if t.is_alpha]
     loaded = lexicon.loaded_share(words)
     lowered = " ".join(w.lower() for w in words)
@@ -198,13 +228,59 @@ def loaded_penalty(unit: SentenceUnit, lexicon: IntensityLexicon, terms: Sequenc
     attributed = any(t.lemma_.lower() in REPORTING_LEMMAS for t in unit.span)
     unattributed = loaded > 0 and not attributed
     quoted = sum(len(m) for m in QUOTED.findall(unit.text)) / max(1, len(unit.text))
-    return (
-        config.loaded_weight * loaded
-        + config.distinctive_weight * min(1.0, distinctive)
-        + config.punctuation_weight * punctuation
-        + config.unattributed_weight * unattributed
-        + config.quoted_weight * quoted
-    )
+    return [loaded, min(1.0, distinctive), float(punctuation), float(unattributed), quoted]
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """The sentences that may enter the summary: their indices into the alignment's units,
+    their signals (one row each, columns :data:`SIGNALS`) and whether their claim is
+    reported by one outlet only."""
+
+    index: list[int]
+    signals: np.ndarray
+    single: list[bool]
+
+
+def candidate_signals(
+    alignment: Alignment,
+    claims: Sequence[Claim],
+    articles: Sequence[Article],
+    lexicon: IntensityLexicon,
+    framing: Sequence[OutletFraming] | None = None,
+) -> Candidates:
+    """The signal vector of every sentence that can stand alone in a summary (see the
+    module docstring); a sentence's relevance is its signals weighted by
+    :meth:`SummaryConfig.signal_weights`."""
+    claim_of = {(s.article_id, s.start): c for c in claims for s in c.sentences}
+    total_outlets = max(1, len({outlet_of(a) for a in articles}))
+    terms = distinctive_terms(framing)
+    central = centrality(alignment)
+    agreement = consensus(alignment, claims)
+    headlines = headline_words(articles)
+    vocabulary = article_vocabularies(alignment, articles)
+    index: list[int] = []
+    rows: list[list[float]] = []
+    single: list[bool] = []
+    for k, unit in enumerate(alignment.units):
+        words = len(unit.text.split())
+        if not MIN_SENTENCE_WORDS <= words <= MAX_SENTENCE_WORDS or not balanced_quotes(unit.text):
+            continue  # too short or long to stand alone, or a piece of a longer quotation
+        claim = claim_of.get((unit.article_id, unit.start))
+        coverage = len(claim.outlets) / total_outlets if claim else 1 / total_outlets
+        index.append(k)
+        single.append(claim is None or len(claim.outlets) == 1)
+        rows.append([
+            coverage,
+            float(central[k]),
+            float(agreement[k]),
+            headline_overlap(unit, headlines),
+            shared_words(unit.span, others_of(unit.article_id, vocabulary)),
+            1 / (1 + unit.position),
+            *penalty_signals(unit, lexicon, terms.get(unit.article_id, ())),
+        ])
+    signals = np.array(rows, dtype=np.float64).reshape(len(rows), len(SIGNALS))
+    return Candidates(index, signals, single)
 
 
 def select_sentences(
@@ -213,10 +289,14 @@ def select_sentences(
     articles: Sequence[Article],
     config: SummaryConfig,
     framing: Sequence[OutletFraming] | None = None,
+    facts: Sequence[QuantityFact] | None = None,
 ) -> list[SummarySentence]:
     """Pick summary sentences by MMR until the word budget or ``max_sentences`` is reached,
-    or (once ``min_sentences`` are chosen) no candidate has a positive marginal score.
-    The chosen sentences are returned most widely reported claim first."""
+    or (once ``min_sentences`` are chosen) no candidate has a positive marginal score; then
+    the story's most widely reported contested point (a figure ``facts`` show the outlets
+    disagree on), told from both sides, when both of its sentences are summary material:
+    its words are kept free of the budget from the start. The chosen sentences are returned
+    most widely reported claim first, the contested point after them."""
     budget = config.word_budget or default_budget(articles)
     claim_of = {(s.article_id, s.start): c for c in claims for s in c.sentences}
 
@@ -224,34 +304,23 @@ def select_sentences(
         return alignment.units[k].article_id, alignment.units[k].start
 
     by_id = {a.id: a for a in articles}
-    total_outlets = max(1, len({outlet_of(a) for a in articles}))
-    lexicon = loaded_lexicon(config.lexicon_path)
-    terms = distinctive_terms(framing)
-    central = centrality(alignment)
-    agreement = consensus(alignment, claims)
-    headlines = headline_words(articles)
     vocabulary = article_vocabularies(alignment, articles)
-    relevance: dict[int, float] = {}
-    single: dict[int, bool] = {}
-    for k, unit in enumerate(alignment.units):
-        words = len(unit.text.split())
-        if not MIN_SENTENCE_WORDS <= words <= MAX_SENTENCE_WORDS or not balanced_quotes(unit.text):
-            continue  # too short or long to stand alone, or a piece of a longer quotation
-        claim = claim_of.get(key_of(k))
-        coverage = len(claim.outlets) / total_outlets if claim else 1 / total_outlets
-        single[k] = claim is None or len(claim.outlets) == 1
-        relevance[k] = (
-            config.coverage_weight * coverage
-            + config.centrality_weight * float(central[k])
-            + config.consensus_weight * float(agreement[k])
-            + config.headline_weight * headline_overlap(unit, headlines)
-            + config.shared_words_weight * shared_words(unit.span, others_of(unit.article_id, vocabulary))
-            + config.lead_weight / (1 + unit.position)
-            - loaded_penalty(unit, lexicon, terms.get(unit.article_id, ()), config)
-        )
+    candidates = candidate_signals(alignment, claims, articles, loaded_lexicon(config.lexicon_path), framing)
+    scores = candidates.signals @ config.signal_weights()
+    relevance = {k: float(score) for k, score in zip(candidates.index, scores, strict=True)}
+    single = dict(zip(candidates.index, candidates.single, strict=True))
+    contested, reserved = None, []
+    for point in contested_points(alignment.units, facts or []):
+        told = [[k for k in side if k in relevance] for side in point.sides]
+        if all(told):  # each side in its best-scored sentence (least loaded wording, most shared words)
+            contested, reserved = point, sorted(max(side, key=lambda k: (relevance[k], -k)) for side in told)
+            break
+    reserved_claims = [c for k in reserved if (c := claim_of.get(key_of(k))) is not None]
+    for k in [k for k in relevance if k in reserved or any(claim_of.get(key_of(k)) is c for c in reserved_claims)]:
+        del relevance[k]  # its claims are told by the contested point
     chosen: list[int] = []
-    words_so_far = 0
-    while relevance and len(chosen) < config.max_sentences:
+    words_so_far = sum(len(alignment.units[k].text.split()) for k in reserved)
+    while relevance and len(chosen) < config.max_sentences - len(reserved):
         if words_so_far >= budget and len(chosen) >= config.min_sentences:
             break
         cited = Counter(alignment.units[k].article_id for k in chosen)
@@ -274,10 +343,11 @@ def select_sentences(
         claim = claim_of.get(key_of(best))
         for k in [k for k in relevance if k == best or (claim is not None and claim_of.get(key_of(k)) is claim)]:
             del relevance[k]  # one sentence per claim
+    # Shown with the most widely reported claims first (selection order breaks ties), then the contested point.
+    chosen.sort(key=lambda k: -len(claim_of[key_of(k)].outlets) if key_of(k) in claim_of else -1)
+    chosen += reserved
     shown = trim_to_budget([alignment.units[k] for k in chosen], budget, vocabulary, MIN_SENTENCE_WORDS)
     bounds = dict(zip(chosen, shown, strict=True))
-    # Shown with the most widely reported claims first (selection order breaks ties).
-    chosen.sort(key=lambda k: -len(claim_of[key_of(k)].outlets) if key_of(k) in claim_of else -1)
     summary = []
     for k in chosen:
         start, end = bounds[k]
@@ -291,6 +361,7 @@ def select_sentences(
                 text=by_id[unit.article_id].text[start:end],
                 trimmed=(start, end) != (unit.start, unit.end),
                 claim_id=claim.id if claim else None,
+                contested_fact_id=contested.fact_id if contested is not None and k in reserved else None,
                 supporting_article_ids=[a for a in (claim.article_ids if claim else []) if a != unit.article_id],
             )
         )
@@ -301,5 +372,6 @@ def select_sentences(
 def build_summary(context: StoryContext) -> None:
     alignment = align(context)
     context.analysis.summary = select_sentences(
-        alignment, context.analysis.claims or [], context.articles, SummaryConfig(), context.analysis.framing
+        alignment, context.analysis.claims or [], context.articles, SummaryConfig(), context.analysis.framing,
+        context.analysis.quantities,
     )

@@ -119,35 +119,48 @@ class Store:
     ) -> list[Article]:
         """Insert new articles in one transaction; return them as stored.
 
-        An article whose text is already stored is returned as the stored one (its id
-        may differ from the one given); a new text whose id is taken gets a suffixed id.
-        Kept articles join the near-duplicate index, with their ``signatures`` (by content
-        hash) when the caller has them already.
+        An article whose text is already stored (or earlier in the same batch) is returned as
+        the stored one (its id may differ from the one given); a new text whose id is taken gets
+        a suffixed id. Kept articles join the near-duplicate index, with their ``signatures`` (by
+        content hash) when the caller has them already. The batch is looked up and inserted in
+        a few set-wise statements, not one per article, so ingest stays fast at corpus scale.
         """
+        batch = list(articles)
+        if not batch:
+            return []
         stored: list[Article] = []
+        new: list[Article] = []
         added: dict[str, MinHash] = {}
         with self._transaction():
-            for article in articles:
-                existing = self.get_article_by_hash(article.content_hash)
-                if existing is not None:
-                    stored.append(existing)
+            known = {a.content_hash: a for a in self._articles(
+                "WHERE content_hash IN (SELECT unnest(?))", [[a.content_hash for a in batch]])}
+            taken = self._taken_ids([a.id for a in batch])
+            for article in batch:
+                if article.content_hash in known:
+                    stored.append(known[article.content_hash])
                     continue
-                if self._id_taken(article.id):
+                if article.id in taken:
                     article = article.model_copy(update={"id": f"{article.id}-{article.content_hash[:8]}"})
-                values = [getattr(article, column) for column in _ARTICLE_COLUMNS]
-                placeholders = ", ".join("?" for _ in _ARTICLE_COLUMNS)
-                self.db.execute(
-                    f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES ({placeholders})", values
-                )
+                taken.add(article.id)
+                known[article.content_hash] = article
+                new.append(article)
                 stored.append(article)
                 if article.duplicate_of is None:
-                    known = (signatures or {}).get(article.content_hash)
-                    added[article.id] = known if known is not None else minhash(article.text)
+                    signature = (signatures or {}).get(article.content_hash)
+                    added[article.id] = signature if signature is not None else minhash(article.text)
+            if new:
+                self.db.execute(
+                    f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) "
+                    f"SELECT {', '.join('unnest(?)' for _ in _ARTICLE_COLUMNS)}",
+                    [[getattr(a, column) for a in new] for column in _ARTICLE_COLUMNS],
+                )
             self._index(added)
         return stored
 
-    def _id_taken(self, article_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+    def _taken_ids(self, ids: list[str]) -> set[str]:
+        """Which of ``ids`` stored articles already have."""
+        rows = self.db.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+        return {row[0] for row in rows}
 
     def _articles(self, where: str = "", params: list[object] | None = None) -> list[Article]:
         rows = self.db.execute(

@@ -4,7 +4,8 @@ Per article (``storyscope extract``): spaCy NER mentions, cleaned and completed 
 the fixes in :mod:`.mentions`, each person mention with the titles the article gives
 it (:mod:`.titles`). Across the story: surface forms recognised in one article are
 found in the others too (an acronym defined in one article, a name the tagger missed
-in another), mentions are resolved to entities (:mod:`.canonical`), each entity gets
+in another, a name the tagger cut short: "U.S. Immigration" before "and Customs
+Enforcement"), mentions are resolved to entities (:mod:`.canonical`), each entity gets
 its titles per article, a title-conflict flag and a salience score, and entities are
 numbered in salience order.
 """
@@ -55,7 +56,7 @@ def story_form_mentions(
     articles: list[Article], docs: dict[str, Doc], per_article: dict[str, list[EntityMention]]
 ) -> dict[str, list[EntityMention]]:
     """Each article's mentions plus every surface form the story recognised elsewhere and this
-    article's tagger missed (PhraseMatcher on exact token text)."""
+    article's tagger missed or cut short (PhraseMatcher on exact token text)."""
     all_mentions = [m for a in articles for m in per_article[a.id]]
     types = form_types(all_mentions)
     acronym_forms = {m.text for m in all_mentions if m.source == "acronym" and " " not in m.text}
@@ -84,15 +85,32 @@ def story_form_mentions(
             span = doc.char_span(mention.start, mention.end)
             if span is not None:
                 spans.add(Found(span.start, span.end, mention.label, mention.source))
-        added = []
+        added, cut = [], set()
         for match in filter_spans(matcher(doc, as_spans=True)):  # type: ignore[misc]
-            if spans.covering(match.start, match.end) is None and _fits_match(doc, match.start, match.end):
-                source = "acronym" if match.text in acronym_forms else "story-form"
-                found = Found(match.start, match.end, types[normalise_name(match.text)], source)
-                spans.add(found)
-                added.append(to_record(doc, article.id, found))
-        completed[article.id] = sorted([*per_article[article.id], *added], key=lambda m: m.start)
+            hit = spans.covering(match.start, match.end)
+            label = types[normalise_name(match.text)]
+            if hit is None and _fits_match(doc, match.start, match.end):
+                found = Found(match.start, match.end, label, "acronym" if match.text in acronym_forms else "story-form")
+            elif hit is not None and _truncated(hit, match.start, match.end, spans):
+                # The tagger cut a name the story knows: "U.S. Immigration" | "and Customs Enforcement".
+                spans.remove(hit)
+                cut.add(doc[hit.start : hit.end].start_char)
+                found = Found(min(hit.start, match.start), match.end, label, "story-form")
+            else:
+                continue
+            spans.add(found)
+            added.append(to_record(doc, article.id, found))
+        kept = [m for m in per_article[article.id] if m.start not in cut]
+        completed[article.id] = sorted([*kept, *added], key=lambda m: m.start)
     return completed
+
+
+def _truncated(hit: Found, start: int, end: int, spans: MentionSet) -> bool:
+    """Whether mention ``hit`` is a name the tagger cut short: it ends inside the story form at tokens
+    [start, end), which runs on past it and overlaps no other mention."""
+    if not (start < hit.end < end and hit.start <= start) or end - start < 2:
+        return False
+    return all(spans.owner[i] in (None, hit.start) for i in range(start, end))
 
 
 def _canonical(key: str, group: list[EntityMention]) -> str:

@@ -19,7 +19,9 @@ Rules, in the order they apply (each merge is recorded as an alias with its rule
 - short-form: an organisation's head noun alone ("the Chronicle", "the Coalition"; heads
   from :data:`SHORTENABLE_HEADS`, so "the House" never becomes "the White House"), when
   exactly one multi-word organisation named earlier in the same article has it as its
-  last word or before its "of"/"for" ("Coalition for Lawful Borders").
+  last word or before its "of"/"for" ("Coalition for Lawful Borders"); or its words before
+  "of", "for" or "de" when they are two or more ("Centro Legal" for "Centro Legal de la Raza"),
+  whatever the tagger's type for either form.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ SHORTENABLE_HEADS = ORGANISATION_HEADS | MEDIA_HEADS
 _QUALIFIER_PREFIXES = ("u s ", "us ", "united states ", "federal ")
 _INVERTIBLE_HEADS = frozenset({"department", "ministry", "office", "bureau"})
 _MINOR_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "at", "to", "de", "&"})
+_PREFIX_ENDS = frozenset({"of", "for", "de"})
 
 
 @dataclass
@@ -161,6 +164,16 @@ def organisation_heads(form: str) -> set[str]:
     return heads & SHORTENABLE_HEADS
 
 
+def leading_name(form: str) -> str | None:
+    """A name's words before its first "of", "for" or "de" when they are two or more, the form
+    news writing shortens such names to ("centro legal" in "centro legal de la raza")."""
+    words = form.split()
+    for i, word in enumerate(words):
+        if word in _PREFIX_ENDS:
+            return " ".join(words[:i]) if i >= 2 else None
+    return None
+
+
 def resolve(mentions: list[EntityMention], defined_acronyms: dict[str, str]) -> Resolution:
     """Entity key of every mention (mentions in article order, each article's in text order)."""
     types = form_types(mentions)
@@ -193,7 +206,7 @@ def resolve(mentions: list[EntityMention], defined_acronyms: dict[str, str]) -> 
         longer = organisations[mention.article_id].get(form, set())
         if form in acronyms:
             rules[(key, mention.text)] = ("acronym", None)
-        elif " " not in form and len(longer) == 1:
+        elif len(longer) == 1 and (" " not in form or types[form] != "PERSON"):
             key = f"form:{name_variant(next(iter(longer)))}"
             rules[(key, mention.text)] = ("short-form", None)
         elif variant != form:
@@ -201,6 +214,9 @@ def resolve(mentions: list[EntityMention], defined_acronyms: dict[str, str]) -> 
         if types[form] == "ORG" and " " in form:
             for head in organisation_heads(form):
                 organisations[mention.article_id][head].add(form)
+        leading = leading_name(form) if types[form] != "PERSON" else None
+        if leading is not None:
+            organisations[mention.article_id][leading].add(form)
         if len(parts) >= 2 and types[form] == "PERSON":
             name = surname(parts[-1])
             key = f"person:{parts[0]} {name}"

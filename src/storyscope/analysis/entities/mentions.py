@@ -4,14 +4,17 @@ Fixes, each general rather than tied to names:
 
 - spans are cleaned: a leading "the", a trailing possessive, a paragraph break or a
   verb the tagger ran on into, an outlet possessive before a name ("Bayline's Theo Marchetti") and a title or
-  honorific inside a PERSON span ("Superintendent Grace Tamura") are cut off;
+  honorific inside a PERSON span ("Superintendent Grace Tamura") are cut off, and a photo
+  credit the tagger calls a person ("Jane Roe/Reuters") is dropped;
 - acronyms defined in the text ("Border Enforcement Agency (BEA)") are found with the
   Schwartz & Hearst algorithm (A simple algorithm for identifying abbreviation
   definitions in biomedical text, PSB 2003) and every use of the short form is a mention;
 - title-noun context: capitalised words after a person title are a person
   ("Mayor Renata Okafor"), and the words before an office title are a place for
   jurisdiction offices ("Port Calder Mayor") or an organisation for others ("ICE Director"; an
-  acronym the tagger dropped is added, other words are only retyped).
+  acronym the tagger dropped is added, other words are only retyped);
+- coordination: a one-word mention listed with two or more mentions of one other type
+  takes their type ("Sacramento, Sonoma, and Monterey").
 """
 
 from __future__ import annotations
@@ -68,6 +71,10 @@ class AcronymDefinition:
     short: Span
 
 
+#: A photo credit: a name joined by a slash to an agency ("Jane Roe/Reuters", "JANE ROE/AFP/Getty").
+_PHOTO_CREDIT = re.compile(r"\w/\w")
+
+
 def _breaks_before(doc: Doc, i: int) -> bool:
     """A paragraph or line break between token i-1 and token i."""
     return "\n" in doc[i - 1].whitespace_ or doc[i].is_space or doc[i - 1].is_space
@@ -96,6 +103,8 @@ def clean_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | 
             start += 1
     if start >= end or not any(ch.isalpha() for ch in doc[start:end].text):
         return None
+    if label == "PERSON" and _PHOTO_CREDIT.search(doc[start:end].text):
+        return None  # "Jane Roe/Reuters" under a photo is a credit, not a mention of a person
     return start, end
 
 
@@ -267,7 +276,21 @@ def found_mentions(doc: Doc) -> list[Found]:
             spans.add(Found(cleaned[0], cleaned[1], ner_label(doc[cleaned[0] : cleaned[1]].text, ent.label_)))
     acronym_mentions(doc, find_acronym_definitions(doc), spans)
     title_context_mentions(doc, spans)
+    coordination_types(doc, spans)
     return spans.sorted()
+
+
+def coordination_types(doc: Doc, spans: MentionSet) -> None:
+    """A one-word mention listed with two or more mentions that share another type takes
+    their type ("the counties of Sacramento, Sonoma, and Monterey" tagged PERSON; a list is
+    of one kind of thing). Relabels ``spans`` in place."""
+    for found in spans.sorted():
+        if found.end - found.start != 1 or found.source != "ner":
+            continue
+        others = [spans.covering(t.i, t.i + 1) for t in doc[found.start].conjuncts]
+        labels = {o.label for o in others if o is not None}
+        if sum(o is not None for o in others) >= 2 and len(labels) == 1 and found.label not in labels:
+            spans.add(replace(found, label=labels.pop(), source="coordination"))
 
 
 def to_record(doc: Doc, article_id: str, found: Found) -> EntityMention:
@@ -284,5 +307,12 @@ def to_record(doc: Doc, article_id: str, found: Found) -> EntityMention:
 
 
 def extract_entity_mentions(article: Article, doc: Doc) -> list[EntityMention]:
-    """Per-article entity mentions with their titles (``storyscope extract`` and the story build)."""
-    return [to_record(doc, article.id, found) for found in found_mentions(doc)]
+    """Per-article entity mentions with their titles (``storyscope extract`` and the story build).
+    A "person" inside another person's title ("Deputy Political Editor Amanda House", "Political"
+    tagged PERSON) is part of that title, not a mention."""
+    records = [to_record(doc, article.id, found) for found in found_mentions(doc)]
+    titles = [(t.start, t.end) for m in records for t in m.titles]
+    return [
+        m for m in records
+        if m.label != "PERSON" or not any(s <= m.start and m.end <= e for s, e in titles)
+    ]

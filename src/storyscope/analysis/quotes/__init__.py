@@ -125,9 +125,10 @@ def link_speakers(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
     heads = named_heads(entities)
     linked = []
     for quote in quotes:
-        if quote.speaker is None and quote.source is not None:
+        named = head_speaker(quote.source, quote.article_id, heads) if quote.source is not None else None
+        if named is not None and (quote.speaker is None or named in quote.speaker):
             # "acting director of the port Mira Okafor": the name the source ends with is the speaker.
-            quote = quote.model_copy(update={"speaker": head_speaker(quote.source, quote.article_id, heads)})
+            quote = quote.model_copy(update={"speaker": named})
         key = normalise_name(quote.speaker) if quote.speaker else ""
         entity_id = (in_article.get((quote.article_id, key)) or anywhere.get(key)) if key else None
         if key and " " not in key and len(by_surname.get(key, ())) == 1:

@@ -21,8 +21,8 @@ source/cue/content roles; the direct-quote heuristics of textacy's
   cue nouns with their possessor and their "that"-clause, infinitive or topic phrase
   ("X's claim that …", "her plan to …", "his criticism of …"); attitude adjectives
   ("has been critical of", "are afraid that");
-* scare quotes (a quotation of fewer than four words not governed by its cue) are not
-  attributions, and an attribution nested in another attribution's content is part of it.
+* scare quotes (a quotation of fewer than four words that is neither its cue's own
+  complement nor an utterance right before its cue) are not attributions, and an attribution nested in another attribution's content is part of it.
 
 Also: transcript lines in a quoted paragraph (``"NAME: …``); an evidential adjective after an
 expletive "it" ("it was clear that …", no source); a poll, study or report in an "in" phrase as
@@ -53,7 +53,9 @@ person (a title, a given name or a name that speaks elsewhere in the article) of
 compatible gender (honorifics and gendered titles, then first names via
 ``gender_guesser``), preferring clause subjects; "it"/"they" to the one organisation,
 place or group (or plural subject) in their sentence or the one before, when there is
-exactly one; a bare surname to the nearest full form of that name in the article.
+exactly one; a bare surname to the nearest full form of that name in the article. A "he said"
+right after another person's attribution continues that speaker (a quote chain) unless the
+earlier source states another gender.
 Every step is linear or bounded per quotation, so pathological text stays fast.
 """
 
@@ -63,14 +65,14 @@ import bisect
 import heapq
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from gender_guesser.detector import Detector
 from spacy.tokens import Doc, Span, Token
 
 from storyscope.analysis.entities.mentions import ner_label
-from storyscope.analysis.entities.titles import is_title_word
+from storyscope.analysis.entities.titles import is_title_word, names_a_person
 from storyscope.analysis.quotes.lexicon import (
     ADDRESSEE_VERBS,
     AS_VERBS,
@@ -104,6 +106,10 @@ Fragments = tuple[tuple[int, int], ...]
 CUE_WINDOW = 250
 #: Quotations with fewer words than this need a cue that governs them (else they are scare quotes).
 MIN_QUOTE_WORDS = 4
+#: A "he said" continues the previous attribution's speaker when its cue is at most this many sentences on.
+CHAIN_SENTENCES = 2
+#: Prepositions whose phrase belongs to an unnamed speaker's description ("a spokesman for the mayor").
+_DESCRIPTION_PREPOSITIONS = frozenset({"for", "of", "at", "with", "from"})
 _DASHES = "-\u2013\u2014\u2015"
 #: A line opening with a short name and a colon: "Pence: Flowers won't be at the debate", also as a quoted
 #: transcript paragraph ("\"MORALES: Let's start with …").
@@ -229,7 +235,7 @@ def _find_attributions(doc: Doc) -> list[Attribution]:
     found.extend(_raising_cues(doc, quotes, inside, people))
     found.extend(_colon_lines(doc, people))
     found.extend(_mistagged_verbs(doc, quotes, inside, people))
-    return sorted(_outermost(found), key=lambda a: a.content[0])
+    return sorted(_continued_speakers(doc, _outermost(found), people), key=lambda a: a.content[0])
 
 
 def _outermost(found: list[Attribution]) -> list[Attribution]:
@@ -256,6 +262,93 @@ def _outermost(found: list[Attribution]) -> list[Attribution]:
 
 #: "put" counts only in the idiom "put it" (see _put_it).
 _CUE_VERBS = REPORTING_VERBS | QUOTE_ONLY_VERBS | INTENT_VERBS | OBJECT_VERBS | AS_VERBS | frozenset(PREP_VERBS) | {"put"}
+
+
+def _continued_speakers(doc: Doc, found: list[Attribution], people: _People) -> list[Attribution]:
+    """A "he said" or "she said" soon after another person's attribution is that person going on
+    ('"…," said Ira Voss. "…," he said.'), the convention of a quote chain; the nearest compatible
+    name before it is only the fallback. The chain holds when the earlier source is a person (a name,
+    a pronoun, or a person noun such as "a spokesman") and breaks on a gender clash that an honorific,
+    a gendered title or a pronoun signals. A clash with a first name's usual gender (a guess) breaks it
+    only when a person of the pronoun's gender is named between the two cues; an unnamed earlier source
+    ("A spokesman for the mayor") passes on its description rather than letting the pronoun resolve to
+    someone else."""
+    continued: list[Attribution] = []
+    for attribution in sorted(found, key=lambda a: a.cue[0] if a.cue else a.content[0]):
+        pronoun = _pronoun_source(doc, attribution)
+        if pronoun is not None and continued and _chains(doc, continued[-1], attribution, pronoun, people):
+            attribution = replace(attribution, speaker=continued[-1].speaker)
+        continued.append(attribution)
+    return continued
+
+
+def _pronoun_source(doc: Doc, attribution: Attribution) -> Token | None:
+    """The source when it is a bare "he" or "she" (the pronouns a quote chain uses)."""
+    if attribution.source is None or len(attribution.source) != 1:
+        return None
+    tokens = _tokens_in(doc, *attribution.source[0])
+    if len(tokens) == 1 and tokens[0].lower_ in ("he", "she") and tokens[0].pos_ == "PRON":
+        return tokens[0]
+    return None
+
+
+def _chains(doc: Doc, previous: Attribution, attribution: Attribution, pronoun: Token, people: _People) -> bool:
+    """Whether ``pronoun`` (the source of ``attribution``) continues the speaker of ``previous``."""
+    if previous.source is None or not previous.cue or not attribution.cue:
+        return False
+    before, after = _tokens_in(doc, *previous.cue[0]), _tokens_in(doc, *attribution.cue[0])
+    if not before or not after or _sentence_distance(before[0], after[0]) > CHAIN_SENTENCES:
+        return False
+    source = [t for s, e in previous.source for t in _tokens_in(doc, s, e)]
+    wanted = PRONOUN_GENDER[pronoun.lower_]
+    signalled = _signalled_gender(source)
+    if signalled is not None:
+        return signalled == wanted
+    if any(t.dep_ == "cc" for t in source):
+        return False  # several speakers ("Neither the parish nor Ana Paulo") are not one "he"
+    if previous.speaker is None:  # an unnamed person ("an official"), not a thing ("The report said …")
+        return any(is_title_word(t) for t in source)
+    if not any(_names_person(t, people) for t in source):
+        return False  # an organisation or place
+    guessed = people.gender(doc[source[0].i : source[-1].i + 1])
+    if guessed in (None, wanted):
+        return True
+    between = people.antecedent(pronoun)
+    return between is None or between.start < source[0].i
+
+
+def _names_person(token: Token, people: _People) -> bool:
+    """Whether a source word is part of a person's name: tagged PERSON, an untagged proper noun, or the
+    surname of a person named in full elsewhere in the article (the NER sometimes tags a bare
+    surname ORG)."""
+    if token.ent_type_ == "PERSON" or token.text in people.full_names:
+        return True
+    return token.pos_ == "PROPN" and not token.ent_type_
+
+
+def _signalled_gender(source: Sequence[Token]) -> str | None:
+    """Gender a source states: a pronoun, an honorific or a gendered title ("spokeswoman")."""
+    for token in source:
+        word = token.lower_.rstrip(".")
+        if token.pos_ == "PRON" and word in ("he", "she"):
+            return PRONOUN_GENDER[word]
+        if word in HONORIFIC_GENDER:
+            return HONORIFIC_GENDER[word]
+        if is_title_word(token) and word.endswith(("woman", "man")):
+            return "female" if word.endswith("woman") else "male"
+    return None
+
+
+def _sentence_distance(first: Token, second: Token) -> int:
+    """How many sentence boundaries lie between two tokens (0: same sentence)."""
+    sentence = _sent(first)
+    steps = 0
+    while second.i >= sentence.end and steps <= CHAIN_SENTENCES:
+        steps += 1
+        if sentence.end >= len(first.doc):
+            break
+        sentence = _sent(first.doc[sentence.end])
+    return steps
 
 
 def _is_cue_verb(token: Token) -> bool:
@@ -360,7 +453,8 @@ def _direct_cue(
         colon_before = _sentence_ends_with_colon_before(verb, quotation)
         if not colon_before and (_sent(verb).start not in sentences or not paragraph[0] <= verb.idx < paragraph[1]):
             continue
-        governs = _governs(verb, tokens)
+        governs = _governs_closely(verb, tokens) or _cue_right_after(doc, quotation, verb) if short else _governs(
+            verb, tokens)
         if not governs and (short or not standalone):
             continue
         if _reports_around(verb, quotation):
@@ -453,6 +547,27 @@ def _find_or_end(text: str, needle: str, start: int) -> int:
 def _governs(verb: Token, tokens: Sequence[Token]) -> bool:
     """Whether ``verb`` is a syntactic ancestor of a token of the quotation."""
     return any(verb in t.ancestors for t in tokens)
+
+
+def _governs_closely(verb: Token, tokens: Sequence[Token]) -> bool:
+    """Whether a short quotation is the verb's own complement: its head is the verb or one
+    word below it ('called it "reckless"', 'described it as "a disgrace"'), not a word deep
+    in a phrase the verb governs ('his lawsuits against so-called "sanctuary" policies')."""
+    inside = {t.i for t in tokens}
+    heads = [t.head for t in tokens if t.head.i not in inside]
+    return any(h.i == verb.i or h.head.i == verb.i for h in heads)
+
+
+def _cue_right_after(doc: Doc, quotation: Quotation, verb: Token) -> bool:
+    """Whether a short quoted utterance (ending in its own punctuation) is followed by its cue
+    with only the speaker between ('"No," she said', '"How dare you?" he asked'), however
+    the parser split them."""
+    if verb.idx <= quotation.end or verb.idx - quotation.end > 40:
+        return False
+    if _text(doc)[quotation.end - 2 : quotation.end - 1] not in (",", ".", "?", "!"):
+        return False
+    between = [t for t in _tokens_in(doc, quotation.end, verb.idx) if t.i != verb.i and not t.is_space]
+    return 0 < len(between) <= 3 and all(t.pos_ in ("PRON", "PROPN", "DET", "NOUN") for t in between)
 
 
 def _dash_speaker(doc: Doc, quotation: Quotation) -> tuple[object, Fragments | None, Fragments, Span] | None:
@@ -1361,6 +1476,19 @@ def _group_kind(span: Span) -> str:
     return "group"
 
 
+def _described_person(root: Token) -> str | None:
+    """An unnamed person source as its description ("A spokesman for the mayor", "Police"): the
+    noun with its left modifiers and a "for"/"of"/"at"/"with"/"from" phrase right after it, so a
+    reader still sees whose voice it is; None when the noun is not one for a person."""
+    if root.pos_ != "NOUN" or not (is_title_word(root) or names_a_person(root)):
+        return None
+    end = root.i + 1
+    following = next(root.rights, None)
+    if following is not None and following.dep_ == "prep" and following.lower_ in _DESCRIPTION_PREPOSITIONS:
+        end = following.right_edge.i + 1
+    return root.doc[root.left_edge.i : end].text
+
+
 def _from_given_names(name: Span) -> Span:
     """``name`` from the given names right before its last word on ("Port Calder Mayor Renata Okafor" ->
     "Renata Okafor"); unchanged when no given name precedes the last word."""
@@ -1485,7 +1613,7 @@ class _People:
             while start > max(root.i - 8, 0) and self.doc[start - 1].pos_ == "PROPN":
                 start -= 1
             return self.full_name(self.doc[start : root.i + 1])
-        return None
+        return _described_person(root)
 
     def antecedent(self, pronoun: Token) -> Span | None:
         """Nearest PERSON before ``pronoun`` of compatible gender, preferring clause subjects (the salient ones)."""

@@ -42,6 +42,8 @@ RELATIVE_EVENT_PREPOSITIONS = frozenset({"after", "since", "following"})
 #: Longest event excerpt, in tokens before and after its head.
 MAX_EVENT_LEFT = 15
 MAX_EVENT_RIGHT = 30
+#: An expression farther than this (tokens) from its governing word is not read as that word's event.
+MAX_EVENT_REACH = 120
 #: Steps up the dependency tree before giving up on a governor (bounds time on odd parses).
 MAX_CLIMB = 12
 
@@ -174,6 +176,8 @@ def _event_range(head: Token, expression: Span) -> tuple[int, int]:
     normal sentence.
     """
     doc = head.doc
+    if not head.i - MAX_EVENT_REACH <= expression.start < expression.end <= head.i + MAX_EVENT_REACH:
+        head = expression.root  # a head this far off is a flat parse's, not the event's
     left = max(head.left_edge.i, min(head.i - MAX_EVENT_LEFT, expression.start))
     right = min(head.right_edge.i, max(head.i + MAX_EVENT_RIGHT, expression.end - 1))
     edges = {head.left_edge.i, head.right_edge.i}
