@@ -499,6 +499,14 @@ def test_evidential_adjective_after_expletive_it_is_a_sourceless_attribution(nlp
     check_slices(text, [quote])
 
 
+@pytest.mark.parametrize("clause", ["whether the ferry would sail", "what the ferry would cost"])
+def test_an_evidential_adjective_before_an_open_question_attributes_nothing(nlp, clause):
+    text = f"It was unclear {clause}. It was clear that the harbor would stay shut."
+    [quote] = quotes_of(nlp, text)
+    assert roles(quote) == (None, "It was clear", "that the harbor would stay shut")
+    check_slices(text, [quote])
+
+
 def test_poll_named_in_an_in_phrase_is_the_source_of_its_sentence(nlp):
     text = "In the latest harbor poll, Ruiz leads Vell by five points. In the morning, the ferry left."
     [quote] = quotes_of(nlp, text)

@@ -1101,9 +1101,10 @@ def _raising_cues(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People
 
 
 def _evidential_cues(doc: Doc, quotes: _Quotes, inside: list[bool]) -> list[Attribution]:
-    """"It was clear that …", "Nor is it obvious that …", "it is unclear whether …": an evidential adjective
-    after an expletive "it" presents its clause as a judgment without a source; the cue runs from "it"
-    (or the verb group) to the adjective, the content is the clause."""
+    """"It was clear that …", "Nor is it obvious that …": an evidential adjective after an expletive "it"
+    presents its clause as a judgment without a source; the cue runs from "it" (or the verb group) to the
+    adjective, the content is the clause. An interrogative clause ("it is unclear whether …", "it is not
+    clear what …") is an open question, a proposition no one holds, and is not attributed."""
     found = []
     for adjective in doc:
         if adjective.dep_ != "acomp" or adjective.lower_ not in EVIDENTIAL_ADJECTIVES or inside[adjective.i]:
@@ -1111,7 +1112,7 @@ def _evidential_cues(doc: Doc, quotes: _Quotes, inside: list[bool]) -> list[Attr
         linking = adjective.head
         expletive = next((c for c in linking.children if c.dep_ == "nsubj" and c.lower_ == "it"), None)
         clause = next((c for c in linking.rights if c.dep_ == "ccomp" and c.i > adjective.i), None)
-        if expletive is None or clause is None:
+        if expletive is None or clause is None or _interrogative(clause):
             continue
         start = min(expletive.i, _group_start(linking))
         cue = ((doc[start].idx, adjective.idx + len(adjective)),)
@@ -1120,6 +1121,12 @@ def _evidential_cues(doc: Doc, quotes: _Quotes, inside: list[bool]) -> list[Attr
             direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
             found.append(Attribution(None, cue, content, direct, None))
     return found
+
+
+def _interrogative(clause: Token) -> bool:
+    """Whether a complement clause is an embedded question: opened by "whether"/"if" or a wh-word."""
+    first = clause.left_edge
+    return first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WP$", "WRB")
 
 
 def _noun_complement(noun: Token) -> Token | None:
