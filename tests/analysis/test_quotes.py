@@ -724,6 +724,26 @@ def test_a_quote_chain_breaks_on_a_gender_the_source_states(nlp):
     assert last.speaker == "Tomas Vell"
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            'The mayor spoke at the pier under the banner "Safety First for Every Ferry." She told the harbor board '
+            "that she wants a new pier built by spring.",
+            ("She", "told", "that she wants a new pier built by spring"),
+        ),
+        (
+            'Voss opened with a slogan, "Ships before profits." He told reporters that the board had already voted.',
+            ("He", "told", "that the board had already voted"),
+        ),
+    ],
+)
+def test_a_cue_with_its_own_complement_clause_is_not_the_cue_of_a_quotation_before_it(nlp, text, expected):
+    [quote] = quotes_of(nlp, text)
+    assert roles(quote) == expected and not quote.direct
+    check_slices(text, [quote])
+
+
 def test_short_quotes_need_their_cue_close_by(nlp):
     text = (
         'Mayor Ana Ruiz was blunt. "Why now?" she asked at a hearing on the harbor board\'s plan to close '

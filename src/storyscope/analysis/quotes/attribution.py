@@ -459,6 +459,8 @@ def _direct_cue(
             continue
         if _reports_around(verb, quotation):
             continue  # a partial quotation inside reported speech: left to the indirect rule
+        if _reports_elsewhere(verb, quotation, inside):
+            continue
         if _lemma(verb) in QUOTE_ONLY_VERBS and not governs:
             continue
         gap = min(abs(verb.idx - quotation.end), abs(quotation.start - verb.idx - len(verb)))
@@ -525,6 +527,18 @@ def _reports_around(verb: Token, quotation: Quotation) -> bool:
     right = max((c.right_edge for c in complements), key=lambda t: t.i)
     end = right.idx + len(right)
     return start < quotation.start < end
+
+
+def _reports_elsewhere(verb: Token, quotation: Quotation, inside: list[bool]) -> bool:
+    """Whether ``verb`` has an unquoted complement clause of its own outside the quotation ('"Peace first." He
+    told the crowd that he wants …'): what it reports is that clause, so it is not the quotation's cue (a
+    quoted clause after it is the other half of a split quotation)."""
+    return any(
+        child.dep_ == "ccomp"
+        and not inside[child.i]
+        and (child.right_edge.idx + len(child.right_edge) <= quotation.start or child.left_edge.idx >= quotation.end)
+        for child in verb.rights
+    )
 
 
 def _sentence_ends_with_colon_before(verb: Token, quotation: Quotation) -> bool:
