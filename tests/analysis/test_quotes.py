@@ -680,6 +680,19 @@ def test_a_gerund_after_without_or_for_is_not_an_attribution(nlp):
     assert quotes_of(nlp, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Holt lost his seat on the harbor board for saying that the pier was safe.",
+        "Holt was summoned before the council last spring for saying that the pier was safe.",
+    ],
+)
+def test_a_verb_of_saying_with_its_clause_after_for_is_reported(nlp, text):
+    [quote] = quotes_of(nlp, text)
+    assert roles(quote) == ("Holt", "saying", "that the pier was safe")
+    check_slices(text, [quote])
+
+
 def test_asked_opening_a_sentence_names_no_asker(nlp):
     text = "Asked about the pier, Ruiz said the ferry would sail on Friday."
     found = {q.cue.text: q for q in quotes_of(nlp, text)}

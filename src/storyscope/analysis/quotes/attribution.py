@@ -772,8 +772,13 @@ def _caused(verb: Token) -> bool:
 def _unasserted_gerund(verb: Token) -> bool:
     """Whether ``verb`` is a gerund after "without" (a saying that did not happen: "goes without saying") or
     after "for" (a reason someone is judged for: "fined for promoting a fake pier", whose doer is not the
-    clause's subject)."""
-    return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in ("without", "for")
+    clause's subject). A verb of saying with its clause after "for" is the exception: "criticized for saying
+    that the pier was safe" reports what was said, by the one judged for it."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG":
+        return False
+    if verb.head.lower_ == "for":
+        return not (_lemma(verb) in REPORTING_VERBS and any(c.dep_ == "ccomp" for c in verb.rights))
+    return verb.head.lower_ == "without"
 
 
 def _imperative(verb: Token) -> bool:
