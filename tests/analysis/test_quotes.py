@@ -757,6 +757,13 @@ def test_a_cue_with_its_own_complement_clause_is_not_the_cue_of_a_quotation_befo
     check_slices(text, [quote])
 
 
+def test_a_quoted_title_in_a_phrase_is_not_what_the_cue_reports(nlp):
+    text = 'In an interview with "The Evening Ledger," Voss said that the board "will not back down."'
+    [quote] = quotes_of(nlp, text)
+    assert roles(quote) == ("Voss", "said", 'that the board "will not back down."') and not quote.direct
+    check_slices(text, [quote])
+
+
 def test_short_quotes_need_their_cue_close_by(nlp):
     text = (
         'Mayor Ana Ruiz was blunt. "Why now?" she asked at a hearing on the harbor board\'s plan to close '

@@ -438,6 +438,8 @@ def _direct_cue(
     colon = _colon_speaker(doc, quotation, inside)
     if colon is not None:
         return colon
+    if _quoted_title(tokens):
+        return None
     sentences = {_sent(tokens[0]).start, _sent(tokens[-1]).start}
     last = _sent(tokens[-1])
     if last.end < len(doc) and doc[last.end].idx - quotation.end < 3:
@@ -527,6 +529,23 @@ def _reports_around(verb: Token, quotation: Quotation) -> bool:
     right = max((c.right_edge for c in complements), key=lambda t: t.i)
     end = right.idx + len(right)
     return start < quotation.start < end
+
+
+def _quoted_title(tokens: Sequence[Token]) -> bool:
+    """Whether a quotation is the title of a work or show named in a phrase ('on "The Morning Hour,"', 'the
+    "Harbor Watch" podcast'): every word but function words capitalised, and the quotation a noun phrase
+    hung on a preposition or a noun, not a clause. Titles are names, not words anyone is quoted saying."""
+    inner = {t.i for t in tokens}
+    words = [t for t in tokens if t.is_alpha]
+    heads = [t for t in tokens if t.head.i not in inner and not t.is_punct]
+    return (
+        bool(words)
+        and all(t.is_title or t.is_stop for t in words)
+        and words[0].is_title
+        and len(heads) == 1
+        and heads[0].pos_ in ("PROPN", "NOUN")
+        and heads[0].dep_ in ("pobj", "appos", "compound", "nmod", "poss")
+    )
 
 
 def _reports_elsewhere(verb: Token, quotation: Quotation, inside: list[bool]) -> bool:
