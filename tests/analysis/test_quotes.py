@@ -764,6 +764,26 @@ def test_a_quoted_title_in_a_phrase_is_not_what_the_cue_reports(nlp):
     check_slices(text, [quote])
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "In Port Ellis last week, the mayor told a meeting of harbor pilots that few towns understood the "
+            "tides better than theirs.",
+            ("the mayor", "told", "that few towns understood the tides better than theirs"),
+        ),
+        (
+            "Voss told one of his aides on a regular basis that the pier was his.",
+            ("Voss", "told", "that the pier was his"),
+        ),
+    ],
+)
+def test_a_that_clause_hung_on_the_addressee_of_told_is_its_content(nlp, text, expected):
+    [quote] = quotes_of(nlp, text)
+    assert roles(quote) == expected
+    check_slices(text, [quote])
+
+
 def test_short_quotes_need_their_cue_close_by(nlp):
     text = (
         'Mayor Ana Ruiz was blunt. "Why now?" she asked at a hearing on the harbor board\'s plan to close '

@@ -673,7 +673,7 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
         return None
     clausal = lemma in REPORTING_VERBS or lemma in INTENT_VERBS
     after = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS or (c.dep_ == "xcomp" and lemma in INTENT_VERBS)]
-    after = after or _medium_clause(verb)
+    after = after or _medium_clause(verb) or _addressee_clause(verb)
     before = [c for c in verb.lefts if c.dep_ in _CONTENT_DEPS]
     objects = [c for c in verb.children if c.dep_ == "dobj" and _said_object(verb, c)]
     if lemma in OBJECT_VERBS and not clausal:
@@ -827,6 +827,23 @@ def _medium_clause(verb: Token) -> list[Token]:
         for noun in prep.children if noun.dep_ == "pobj" and noun.lemma_.lower() in SOURCE_TEXT_NOUNS
         for clause in noun.rights
         if clause.dep_ in ("acl", "ccomp", "relcl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    ][:1]
+
+
+def _addressee_clause(verb: Token) -> list[Token]:
+    """The "that"-clause the parser hung on the addressee of a verb of telling, or on a phrase after it ("told
+    a meeting of leaders that …", "told a protege on a regular basis that …"): VerbNet's tell frame is
+    NP V NP that-S, and a clause opened by the conjunction "that" (not a relative pronoun) is no relative
+    clause of the noun, so it is the verb's complement; unless the noun is a cue noun with a clause of its own."""
+    if _lemma(verb) not in ADDRESSEE_VERBS or _lemma(verb) not in REPORTING_VERBS:
+        return []
+    return [
+        clause
+        for phrase in verb.rights if phrase.dep_ in ("dobj", "dative", "prep")
+        for clause in phrase.subtree
+        if clause.dep_ in ("acl", "ccomp", "relcl")
+        and clause.head.lemma_.lower() not in NOUN_CUES  # "asked about his claim that …": the noun's own clause
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
     ][:1]
 
 
