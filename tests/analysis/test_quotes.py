@@ -784,6 +784,19 @@ def test_a_that_clause_hung_on_the_addressee_of_told_is_its_content(nlp, text, e
     check_slices(text, [quote])
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The harbor board faced sharp criticism for the fare rise.", (None, "sharp criticism for", "the fare rise")),
+        ("Voss drew criticism from ferry pilots after the vote.", ("ferry pilots", "criticism", "Voss")),
+    ],
+)
+def test_a_judgment_received_by_the_subject_is_attributed_to_its_from_phrase(nlp, text, expected):
+    [quote] = quotes_of(nlp, text)
+    assert roles(quote) == expected
+    check_slices(text, [quote])
+
+
 def test_short_quotes_need_their_cue_close_by(nlp):
     text = (
         'Mayor Ana Ruiz was blunt. "Why now?" she asked at a hearing on the harbor board\'s plan to close '

@@ -84,6 +84,7 @@ from storyscope.analysis.quotes.lexicon import (
     HONORIFIC_GENDER,
     INTENT_VERBS,
     INTERVIEW_NOUNS,
+    JUDGMENT_NOUNS,
     LOOK_VERBS,
     NOUN_CUES,
     NOUN_TOPIC_PREPOSITIONS,
@@ -93,6 +94,7 @@ from storyscope.analysis.quotes.lexicon import (
     PRONOUN_GENDER,
     QUOTE_ONLY_VERBS,
     RAISING_VERBS,
+    RECEIVING_VERBS,
     REPORTING_VERBS,
     RESEARCH_NOUNS,
     SOURCE_TEXT_NOUNS,
@@ -1052,6 +1054,10 @@ def _noun_cues(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People) -
     for noun in doc:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOUN_CUES or inside[noun.i]:
             continue
+        received = _received_judgment(noun, quotes, inside)
+        if received is not None:
+            found.append(received)
+            continue
         complement = _noun_complement(noun)
         if complement is None:
             continue
@@ -1176,6 +1182,34 @@ def _evidential_cues(doc: Doc, quotes: _Quotes, inside: list[bool]) -> list[Attr
             direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
             found.append(Attribution(None, cue, content, direct, None))
     return found
+
+
+def _received_judgment(noun: Token, quotes: _Quotes, inside: list[bool]) -> Attribution | None:
+    """"The council faced sharp criticism for the fare rise", "Voss drew criticism from pilots": a noun of
+    judgment received by the subject of its verb. The judgment (with its adjectives and "for") is the cue,
+    what it is for, else the one judged, the content, and a "from" phrase the source."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in JUDGMENT_NOUNS or _lemma(verb) not in RECEIVING_VERBS:
+        return None
+    doc = noun.doc
+    reasons = [c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "for"]
+    reasons += [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "for" and c.i > noun.i]
+    judges = [g for c in [*noun.rights, *verb.rights] if c.dep_ == "prep" and c.lower_ == "from"
+              for g in c.children if g.dep_ == "pobj"]
+    start = next((c.i for c in noun.lefts if c.dep_ == "amod"), noun.i)
+    end = noun.i + 1
+    if reasons:
+        tokens = [t for g in reasons[0].children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
+        end = reasons[0].i + 1 if reasons[0].i == noun.i + 1 else end
+    else:
+        subject = _subject(verb, inside)
+        tokens = list(subject) if subject is not None else []
+    content = _fragments_of(doc, tokens, quotes)
+    if not content:
+        return None
+    source = _span_fragments(doc[judges[0].left_edge.i : judges[0].right_edge.i + 1]) if judges else None
+    cue = ((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])),)
+    return Attribution(source, cue, content, False, None)
 
 
 def _interrogative(clause: Token) -> bool:

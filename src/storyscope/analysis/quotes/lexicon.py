@@ -151,6 +151,13 @@ PAGE_LABELS = frozenset(
 #: "issued a warning that …", "voiced concern about …"); their subject is the source.
 SUPPORT_VERBS = frozenset("make issue voice give raise lodge file deliver renew send level".split())
 
+#: Verbs of receiving and undergoing (VerbNet's get-13.5.1 and obtain-13.5.2, FrameNet's Receiving and
+#: Undergoing): with a noun of judgment as object ("faced criticism", "drew praise") their subject is the
+#: one judged, not the judge.
+RECEIVING_VERBS = frozenset("face draw receive attract earn get win".split())
+#: Nouns of judging others (FrameNet's Judgment_communication frame) that such a verb receives.
+JUDGMENT_NOUNS = frozenset("criticism condemnation praise rebuke scorn ridicule backlash".split())
+
 #: Prepositions introducing what a cue noun is about ("criticism of", "questions about", "support for").
 NOUN_TOPIC_PREPOSITIONS = frozenset("of about on for over against".split())
 
