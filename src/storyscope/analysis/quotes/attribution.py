@@ -31,11 +31,17 @@ have left", its experiencer "to me" as source); an object and its "as" phrase af
 characterizing and assessing ("see the plan as a loophole", "rated the claims as false"); a noun
 modified by a verb of stance ("the plan the union criticized"); a cue ending in a colon ("X added:")
 with the rest of its line or the next paragraph; a cue clause closing its sentence ("…, experts say");
-"as X put it"; a present-tense cue the tagger read as a plural noun ("Harbor board votes to …").
+"as X put it"; a present-tense cue the tagger read as a plural noun ("Harbor board votes to …"); a
+"that"-clause the parser hung on the addressee of a verb of telling ("told a meeting of pilots that …"); a
+judgment received by a clause's subject ("faced criticism for …", "drew criticism from X"); a verb of
+saying with its clause after "for" ("lost his seat for saying that …").
 
 Not attributions: a verb of saying under a causative ("let them know"), an imperative ("Don't blame
 …"), a gerund after "without" or "for" ("goes without saying"), a naming participle ("a stream called
-Mill Run"), and a page label or section heading before a colon ("Correction:", "The Pier Goes Quiet:").
+Mill Run"), a page label or section heading before a colon ("Correction:", "The Pier Goes Quiet:"), an
+evidential adjective before an embedded question ("it is unclear whether …"), and a quoted title in a
+phrase ('an interview with "The Evening Ledger"'). A verb with an unquoted complement clause of its own
+is not the cue of a quotation before it ('"Peace first." He told the crowd that …').
 
 Spans follow attribution corpora: the cue is the whole verb group ("has also said"), with "in an
 interview" / "in an email" right after it and a phrasal verb's preposition ("called on"); a
