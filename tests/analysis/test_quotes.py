@@ -789,6 +789,7 @@ def test_a_that_clause_hung_on_the_addressee_of_told_is_its_content(nlp, text, e
     [
         ("The harbor board faced sharp criticism for the fare rise.", (None, "sharp criticism for", "the fare rise")),
         ("Voss drew criticism from ferry pilots after the vote.", ("ferry pilots", "criticism", "Voss")),
+        ("The new ferry schedule has faced ridicule online.", (None, "ridicule", "The new ferry schedule")),
     ],
 )
 def test_a_judgment_received_by_the_subject_is_attributed_to_its_from_phrase(nlp, text, expected):

@@ -1058,11 +1058,13 @@ def _noun_cues(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People) -
     source and its "that"-clause, infinitive or topic phrase as content (the preposition joins the cue)."""
     found = []
     for noun in doc:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOUN_CUES or inside[noun.i]:
+        if noun.pos_ != "NOUN" or inside[noun.i]:
             continue
         received = _received_judgment(noun, quotes, inside)
         if received is not None:
             found.append(received)
+            continue
+        if noun.lemma_.lower() not in NOUN_CUES:
             continue
         complement = _noun_complement(noun)
         if complement is None:
