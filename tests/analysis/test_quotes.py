@@ -899,3 +899,16 @@ def test_attributions_found(nlp, text, expected):
     found = quotes_of(nlp, text)
     assert [roles(q) for q in found] == expected
     check_slices(text, found)
+
+
+def test_coordinated_speakers_are_not_named_as_one(nlp):
+    text = "Neither St. Brendan's nor Ana Paulo responded to requests for comment from the Wire on Monday."
+    article = Article(id="a", text=text)
+    quotes = link_speakers(extract_quotes(article, nlp(text)), [
+        Entity(id="E1", canonical="Ana Paulo", type="PERSON", article_ids=["a"], salience=1.0,
+               mentions=[EntityMention(article_id="a", start=text.index("Ana"), end=text.index(" responded"),
+                                       text="Ana Paulo", label="PERSON")]),
+    ])
+    (quote,) = quotes
+    assert quote.source is not None and "Ana Paulo" in quote.source.text
+    assert quote.speaker is None and quote.speaker_entity_id is None

@@ -58,8 +58,11 @@ _PRONOUN_TYPES = {
 }
 
 
-#: Words that make a name the complement of the source, not its head: "a spokesman for Schaaf".
-_COMPLEMENT_WORDS = frozenset({"for", "to", "of", "with", "by", "from", "at", "on", "near", "under", "'s", "’s"})
+#: Words that make a name the complement of the source, not its head ("a spokesman for Schaaf"), or one
+#: of several speakers ("the parish and Ana Paulo").
+_COMPLEMENT_WORDS = frozenset({
+    "for", "to", "of", "with", "by", "from", "at", "on", "near", "under", "'s", "’s", "and", "or", "nor",
+})
 
 
 def named_heads(entities: list[Entity]) -> dict[tuple[str, int], EntityMention]:

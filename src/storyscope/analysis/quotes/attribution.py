@@ -1705,6 +1705,8 @@ class _People:
         if root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl" and root.head.head.i != root.head.i:
             # "Jolene Pryce, who said …": the relative pronoun names the noun its clause modifies.
             return self.speaker(root.head.head)
+        if any(c.dep_ == "conj" for c in root.children):
+            return None  # several speakers ("Neither the parish nor Ana Paulo responded"): no one name
         candidates = [root, *(c for c in root.children if c.dep_ == "appos")]
         if isinstance(head, Span):  # a phrase without a verb ("-Sen. Jolene Pryce"): any name in it
             candidates += [t for t in head if t.ent_type_ == "PERSON"]
