@@ -343,11 +343,14 @@ def select_sentences(
         claim = claim_of.get(key_of(best))
         for k in [k for k in relevance if k == best or (claim is not None and claim_of.get(key_of(k)) is claim)]:
             del relevance[k]  # one sentence per claim
-    # Shown with the most widely reported claims first (selection order breaks ties), then the contested point.
+    # Trimmed in selection order (the contested point's words counted from the start, so the last
+    # sentence chosen is the one that took the summary over the budget) ...
+    selected = reserved + chosen
+    shown = trim_to_budget([alignment.units[k] for k in selected], budget, vocabulary, MIN_SENTENCE_WORDS)
+    bounds = dict(zip(selected, shown, strict=True))
+    # ... and shown with the most widely reported claims first (selection order breaks ties), then the contested point.
     chosen.sort(key=lambda k: -len(claim_of[key_of(k)].outlets) if key_of(k) in claim_of else -1)
     chosen += reserved
-    shown = trim_to_budget([alignment.units[k] for k in chosen], budget, vocabulary, MIN_SENTENCE_WORDS)
-    bounds = dict(zip(chosen, shown, strict=True))
     summary = []
     for k in chosen:
         start, end = bounds[k]
