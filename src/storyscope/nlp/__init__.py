@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from storyscope.errors import Errors, StoryscopeError
-from storyscope.nlp import line_breaks  # noqa: F401  (registers storyscope_line_breaks)
+from storyscope.nlp import line_breaks, quoted_ends  # noqa: F401  (register the storyscope_* components)
 from storyscope.settings import default_model_name
 
 #: Token attributes kept in cached parses: everything the analysis sections read.
@@ -34,6 +34,7 @@ def load_pipeline(name: str | None = None) -> Language:
     nlp.max_length = max(nlp.max_length, 2_000_000)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("storyscope_line_breaks", before="parser")
+        nlp.add_pipe("storyscope_quoted_ends", before="parser")
     return nlp
 
 
