@@ -277,14 +277,16 @@ def _continued_speakers(doc: Doc, found: list[Attribution], people: _People) -> 
     ('"…," said Ira Voss. "…," he said.'), the convention of a quote chain; the nearest compatible
     name before it is only the fallback. The chain holds when the earlier source is a person (a name,
     a pronoun, or a person noun such as "a spokesman") and breaks on a gender clash that an honorific,
-    a gendered title or a pronoun signals. A clash with a first name's usual gender (a guess) breaks it
-    only when a person of the pronoun's gender is named between the two cues; an unnamed earlier source
-    ("A spokesman for the mayor") passes on its description rather than letting the pronoun resolve to
-    someone else."""
+    a gendered title or a pronoun signals, not on a first name's usual gender (a guess); an unnamed
+    earlier source ("A spokesman for the mayor") passes on its description rather than letting the
+    pronoun resolve to someone else. It also breaks when another person of the pronoun's gender is
+    named in the writer's own words between the two cues ("Councilman Eli Hale was blunter. '…?' he
+    asked"): that person is the new "he", as the nearest-name fallback has it."""
+    reported = sorted(f for a in found for f in a.content)
     continued: list[Attribution] = []
     for attribution in sorted(found, key=lambda a: a.cue[0] if a.cue else a.content[0]):
         pronoun = _pronoun_source(doc, attribution)
-        if pronoun is not None and continued and _chains(doc, continued[-1], attribution, pronoun, people):
+        if pronoun is not None and continued and _chains(doc, continued[-1], attribution, pronoun, people, reported):
             attribution = replace(attribution, speaker=continued[-1].speaker)
         continued.append(attribution)
     return continued
@@ -300,8 +302,12 @@ def _pronoun_source(doc: Doc, attribution: Attribution) -> Token | None:
     return None
 
 
-def _chains(doc: Doc, previous: Attribution, attribution: Attribution, pronoun: Token, people: _People) -> bool:
-    """Whether ``pronoun`` (the source of ``attribution``) continues the speaker of ``previous``."""
+def _chains(
+    doc: Doc, previous: Attribution, attribution: Attribution, pronoun: Token, people: _People, reported: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether ``pronoun`` (the source of ``attribution``) continues the speaker of ``previous``;
+    ``reported`` are the content fragments of every attribution (sorted), where a named person is
+    only talked about."""
     if previous.source is None or not previous.cue or not attribution.cue:
         return False
     before, after = _tokens_in(doc, *previous.cue[0]), _tokens_in(doc, *attribution.cue[0])
@@ -311,18 +317,30 @@ def _chains(doc: Doc, previous: Attribution, attribution: Attribution, pronoun: 
     wanted = PRONOUN_GENDER[pronoun.lower_]
     signalled = _signalled_gender(source)
     if signalled is not None:
-        return signalled == wanted
-    if any(t.dep_ == "cc" for t in source):
+        if signalled != wanted:
+            return False
+    elif any(t.dep_ == "cc" for t in source):
         return False  # several speakers ("Neither the parish nor Ana Paulo") are not one "he"
-    if previous.speaker is None:  # an unnamed person ("an official"), not a thing ("The report said …")
-        return any(is_title_word(t) for t in source)
-    if not any(_names_person(t, people) for t in source):
+    elif previous.speaker is None:  # an unnamed person ("an official"), not a thing ("The report said …")
+        if not any(is_title_word(t) for t in source):
+            return False
+    elif not any(_names_person(t, people) for t in source):
         return False  # an organisation or place
-    guessed = people.gender(doc[source[0].i : source[-1].i + 1])
-    if guessed in (None, wanted):
-        return True
-    between = people.antecedent(pronoun)
-    return between is None or between.start < source[0].i
+    return not _named_between(people.antecedent(pronoun), source, previous.speaker, reported)
+
+
+def _named_between(
+    person: Span | None, source: Sequence[Token], speaker: str | None, reported: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether ``person`` (the pronoun's nearest compatible name) is someone else, named in the
+    writer's own words after the chain's earlier ``source``."""
+    if person is None or person.start <= source[-1].i:
+        return False
+    if speaker is not None and person.text.split()[-1] == speaker.split()[-1]:
+        return False  # the same speaker named again
+    start = person.start_char
+    k = bisect.bisect_right(reported, (start, len(person.doc.text))) - 1
+    return not any(s <= start < e for s, e in reported[max(0, k - 5) : k + 1])
 
 
 def _names_person(token: Token, people: _People) -> bool:
@@ -681,7 +699,7 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
         return None
     clausal = lemma in REPORTING_VERBS or lemma in INTENT_VERBS
     after = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS or (c.dep_ == "xcomp" and lemma in INTENT_VERBS)]
-    after = after or _medium_clause(verb) or _addressee_clause(verb)
+    after = after or _medium_clause(verb) or _addressee_clause(verb) or _relative_complement(verb, clausal)
     before = [c for c in verb.lefts if c.dep_ in _CONTENT_DEPS]
     objects = [c for c in verb.children if c.dep_ == "dobj" and _said_object(verb, c)]
     if lemma in OBJECT_VERBS and not clausal:
@@ -700,6 +718,8 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
         # The complement's own subtree: in "which he said were false" or "what Trump says his plan
         # would do" it runs to the left of the cue clause, and the content is discontinuous.
         tokens = _clause_content(after[0])
+        if after == _relative_complement(verb, clausal):  # "which supporters say improve safety"
+            tokens += [c for c in verb.lefts if c.tag_ in ("WDT", "WP") and c.dep_ in ("nsubj", "dobj")]
         if after[0].dep_ == "xcomp":  # "urged residents to stay": the addressee belongs to the content
             tokens += [t for c in verb.rights if c.dep_ == "dobj" and c.i < after[0].i for t in c.subtree]
             # "called on residents to stay": the cue is the phrasal verb, its object the addressee
@@ -750,6 +770,20 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     direct = all(quotes.fragment_at(s) == (s, e) for s, e in content)
     speaker = people.speaker(subject.root if subject is not None else None)
     return Attribution(source, cue, content, direct, speaker)
+
+
+def _relative_complement(verb: Token, clausal: bool) -> list[Token]:
+    """The clause a relative cue reports when the parser made it an infinitive-like complement: in
+    "policies which supporters have argued improve safety" the relative pronoun is the cue's object
+    and "improve" its xcomp; the proposition is "which … improve safety"."""
+    relatives = [c for c in verb.lefts if c.tag_ in ("WDT", "WP") and c.dep_ in ("nsubj", "dobj")]
+    speakers = [c for c in verb.lefts if c.dep_ == "nsubj" and c not in relatives]
+    if not clausal or verb.dep_ != "relcl" or not relatives or not speakers:
+        return []
+    return [
+        c for c in verb.rights
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ][:1]
 
 
 def _final_cue_comma(verb: Token) -> int | None:
@@ -1291,6 +1325,7 @@ def _subject(verb: Token, inside: list[bool]) -> Span | None:
         # '"… Total crisis mode," said Dana Holt', "Pilots like Tom Bell, he said": the parser may make a quoted
         # word or the fronted content a second subject; the speaker is the one outside quotations, nearest the verb.
         for child in sorted(subjects, key=lambda c: (inside[c.i], abs(c.i - current.i)))[:1]:
+            child = _speaker_in_apposition(child, inside)
             phrase = _outside_quotations(current.doc[child.left_edge.i : child.right_edge.i + 1], child, inside)
             span = _source_span(_within_paragraph(phrase, verb))
             if span is None or any(inside[t.i] for t in span):
@@ -1306,6 +1341,16 @@ def _subject(verb: Token, inside: list[bool]) -> Span | None:
         else:
             current = current.head
     return None
+
+
+def _speaker_in_apposition(subject: Token, inside: list[bool]) -> Token:
+    """The speaker the parser hung on a quoted word: in '"…Trump's political vendetta," Councilwoman
+    Dana Kline, who …, told the Tribune' the quotation's last noun became the subject and the name its
+    apposition; a quoted subject yields to an apposition outside the quotation."""
+    if not inside[subject.i]:
+        return subject
+    outside = [c for c in subject.children if c.dep_ == "appos" and not inside[c.i]]
+    return outside[0] if outside else subject
 
 
 def _matrix_of_participle(verb: Token, inside: list[bool]) -> Token | None:
