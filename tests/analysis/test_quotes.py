@@ -952,3 +952,16 @@ def test_speaker_the_parser_hung_on_a_quoted_word_as_its_apposition(nlp):
     assert len(found) == 1
     assert doc.text[slice(*found[0].source[0])] == "Councilwoman Dana Kline"
     assert found[0].speaker == "Dana Kline"
+
+
+def test_speaker_after_the_cue_that_the_parser_read_as_its_object(nlp):
+    text = "\"I would say, 'good luck'\" to the ports being fined, quipped Tomas Vell of the Calder Harbor Board."
+    [quote] = quotes_of(nlp, text)
+    assert roles(quote)[:2] == ("Tomas Vell of the Calder Harbor Board", "quipped")
+    assert quote.speaker == "Tomas Vell"
+    check_slices(text, [quote])
+
+
+def test_a_participle_trailing_its_clause_reports_nothing(nlp):
+    text = "Judges in Calder and Port Ena have all ruled against the board in cases related its fight against levies."
+    assert quotes_of(nlp, text) == []

@@ -500,8 +500,23 @@ def _direct_cue(
         return None
     verb = best[1]
     subject = _subject(verb, inside)
+    if subject is None and verb.i > tokens[-1].i:
+        subject = _inverted_speaker(verb, inside)
     source = _span_fragments(subject) if subject is not None else None
     return verb.i, source, _cue_fragments(verb), subject.root if subject is not None else None
+
+
+def _inverted_speaker(verb: Token, inside: list[bool]) -> Span | None:
+    """The speaker after a cue that follows its quotation, when the parser read the name as the cue's
+    object ('"…," quipped Tomas Vell of the harbor board'): a proper name right after the verb, for a
+    verb that does not take its addressee as object ("told", "asked")."""
+    if _lemma(verb) in ADDRESSEE_VERBS or verb.i + 1 >= len(verb.doc):
+        return None
+    objects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ == "PROPN" and not inside[c.i]]
+    if not objects or objects[0].left_edge.i != verb.i + 1:
+        return None
+    obj = objects[0]
+    return _source_span(_within_paragraph(verb.doc[obj.left_edge.i : obj.right_edge.i + 1], verb))
 
 
 def _with_lead_in(doc: Doc, content: Fragments, source: Fragments | None, cue: Fragments, quotes: _Quotes) -> Fragments:
@@ -695,7 +710,7 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     lemma = _lemma(verb)
     if lemma in QUOTE_ONLY_VERBS and verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):
         return None  # "a stream called Mill Run", "the ferry, dubbed Harbor Link": naming, not saying
-    if _caused(verb) or _imperative(verb) or _unasserted_gerund(verb):
+    if _caused(verb) or _imperative(verb) or _unasserted_gerund(verb) or _trailing_participle(verb):
         return None
     clausal = lemma in REPORTING_VERBS or lemma in INTENT_VERBS
     after = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS or (c.dep_ == "xcomp" and lemma in INTENT_VERBS)]
@@ -840,6 +855,17 @@ def _unasserted_gerund(verb: Token) -> bool:
     if verb.head.lower_ == "for":
         return not (_lemma(verb) in REPORTING_VERBS and any(c.dep_ == "ccomp" for c in verb.rights))
     return verb.head.lower_ == "without"
+
+
+def _trailing_participle(verb: Token) -> bool:
+    """A past participle trailing its clause with no agent, subject or auxiliary ("ruled in cases
+    related to the levy", "left early, angered by nothing"): it describes, no one is reported."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in ("VBN", "VBD")  # a subjectless "VBD" here is a participle the tagger misread
+        and verb.i > verb.head.i
+        and not any(c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in verb.children)
+    )
 
 
 def _imperative(verb: Token) -> bool:
