@@ -151,3 +151,18 @@ def test_add_articles_indexes_the_signatures_it_is_given(tmp_path):
         store.add_articles([article], {article.content_hash: given})
         assert store.stored_duplicates({"x": minhash(MILLBROOK_B)}) == {"x": "a"}
         assert store.stored_duplicates({"y": minhash(MILLBROOK_A)}) == {}
+
+
+def test_store_from_before_outlet_sources_keeps_its_articles_on_upgrade(tmp_path):
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        store.add_articles(_articles())
+    db = duckdb.connect(str(path))  # make it a version-3 file: no outlet_source column
+    db.execute("ALTER TABLE articles DROP COLUMN outlet_source")
+    db.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    db.close()
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        articles = store.articles()
+        assert sorted(a.id for a in articles) == sorted(a.id for a in _articles())
+        assert all(a.outlet_source is None for a in articles)

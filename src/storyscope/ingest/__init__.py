@@ -22,6 +22,7 @@ from storyscope.ingest.fetch import fetch
 from storyscope.ingest.files import decode_utf8, read_bytes
 from storyscope.ingest.html import extract_page
 from storyscope.ingest.outlets import OutletTable, domain_of
+from storyscope.ingest.self_reference import outlet_named_in
 from storyscope.ingest.text import split_text_metadata
 from storyscope.model import Article
 from storyscope.model.article import content_hash
@@ -193,16 +194,23 @@ def read_input(source: str, options: ReadOptions = ReadOptions()) -> Iterator[Dr
 
 
 def to_article(draft: Draft, outlets: OutletTable | None) -> Article:
-    """Build the Article: outlet from the table (by name, then URL), else metadata, else domain."""
+    """Build the Article: outlet from the table (by name, then URL), else metadata, else domain,
+    else the newsroom the text names as its own (:mod:`storyscope.ingest.self_reference`)."""
+    text: str = draft["text"]
     name, url = draft.get("outlet"), draft.get("url")
+    source = "metadata" if name else "url" if url else None
+    if not name and not url and (named := outlet_named_in(text)):
+        name, source = named, "text"
     entry = outlets.resolve(name, url) if outlets else None
     outlet = entry.name if entry else (name or (domain_of(url) if url else None))
-    text: str = draft["text"]
+    if entry is not None and source != "text":
+        source = "table"
     digest = content_hash(text)
     return Article(
         id=draft.get("id") or digest[:12],
         title=draft.get("title"),
         outlet=outlet,
+        outlet_source=source if outlet else None,
         leaning=entry.leaning if entry else None,
         published=draft.get("published"),
         published_source="metadata" if draft.get("published") else None,

@@ -25,6 +25,11 @@ class Article(BaseModel):
     id: str
     title: str | None = None
     outlet: str | None = None
+    outlet_source: str | None = Field(
+        default=None,
+        description="where `outlet` came from: metadata, table (the user's outlet table), url (the domain), "
+        "text (the article names its own newsroom: 'a request for comment from X') or null",
+    )
     leaning: str | None = None
     published: str | None = Field(default=None, description="ISO date (YYYY-MM-DD) or null")
     published_source: str | None = Field(

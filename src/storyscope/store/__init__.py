@@ -56,11 +56,14 @@ MIGRATIONS: list[list[str | Callable[[Store], None]]] = [
         "CREATE TABLE minhash_bands (band SMALLINT NOT NULL, key BIGINT NOT NULL, article_id VARCHAR NOT NULL)",
         lambda store: store._index_kept_articles(),
     ],
+    [  # 4: where each article's outlet came from
+        "ALTER TABLE articles ADD COLUMN IF NOT EXISTS outlet_source VARCHAR",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _ARTICLE_COLUMNS = [
-    "content_hash", "id", "title", "outlet", "leaning", "published", "published_source",
+    "content_hash", "id", "title", "outlet", "outlet_source", "leaning", "published", "published_source",
     "url", "source_path", "source_offset", "dateline", "text", "duplicate_of",
 ]  # fmt: skip
 
