@@ -283,3 +283,16 @@ def test_a_word_of_a_title_is_not_a_person_of_its_own(nlp):
     mentions = extract_entity_mentions(Article(id="a", text=text), doc)
     assert [m.text for m in mentions] == ["Dana Roe"]
     assert "Harbor" in mentions[0].titles[0].text
+
+
+def test_a_name_with_an_editors_bracket_keeps_both_halves(nlp):
+    doc = nlp("“Since [Tomas] Vell took office, fares have doubled,” Voss said.")
+    first = next(t.i for t in doc if t.text == "Tomas")
+    last = next(t.i for t in doc if t.text == "Vell")
+    start, end = clean_span(doc, first, last + 1, "PERSON")
+    assert doc[start:end].text == "[Tomas] Vell"
+    doc = nlp("“Since [Mayor Tomas] Vell took office, fares have doubled,” Voss said.")
+    first = next(t.i for t in doc if t.text == "Tomas")
+    last = next(t.i for t in doc if t.text == "Vell")
+    start, end = clean_span(doc, first, last + 1, "PERSON")
+    assert doc[start:end].text == "Vell"

@@ -80,6 +80,23 @@ def _breaks_before(doc: Doc, i: int) -> bool:
     return "\n" in doc[i - 1].whitespace_ or doc[i].is_space or doc[i - 1].is_space
 
 
+def _with_brackets(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A name with an editor's bracket in it ("[Donald] Trump" in a quotation) keeps the bracket's
+    other half (within a few words), so the mention reads as the text does, not "Donald] Trump"; when
+    a title would come in with it ("[President Donald] Trump") the name is the part after the bracket."""
+    text = doc[start:end].text
+    if text.count("]") > text.count("["):
+        opening = next((i for i in range(start - 1, max(start - 4, -1), -1) if doc[i].text == "["), None)
+        if opening is not None and not any(is_title_word(t) for t in doc[opening + 1 : start]):
+            start = opening
+        else:  # "[President Donald] Trump": the title stays out, so the name is what follows the bracket
+            start = next(t.i for t in doc[start:end] if t.text == "]") + 1
+    if text.count("[") > text.count("]"):
+        closing = next((i for i in range(end, min(end + 3, len(doc))) if doc[i].text == "]"), None)
+        end = closing + 1 if closing is not None else end
+    return start, end
+
+
 def clean_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
     """Token range of an entity without the parts that are not its name (see module doc)."""
     for i in range(start + 1, end):
@@ -101,6 +118,7 @@ def clean_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | 
     if label == "PERSON":
         while end - start > 1 and is_title_word(doc[start]):
             start += 1
+    start, end = _with_brackets(doc, start, end)
     if start >= end or not any(ch.isalpha() for ch in doc[start:end].text):
         return None
     if label == "PERSON" and _PHOTO_CREDIT.search(doc[start:end].text):
