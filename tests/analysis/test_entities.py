@@ -15,6 +15,7 @@ from storyscope.analysis.entities.mentions import (
     extract_entity_mentions,
     find_acronym_definitions,
     ner_label,
+    title_context_mentions,
 )
 from storyscope.analysis.entities.titles import titles_conflict
 from storyscope.model import Article, EntityMention, Title
@@ -296,3 +297,6 @@ def test_a_name_with_an_editors_bracket_keeps_both_halves(nlp):
     last = next(t.i for t in doc if t.text == "Vell")
     start, end = clean_span(doc, first, last + 1, "PERSON")
     assert doc[start:end].text == "Vell"
+    spans = MentionSet(doc)
+    title_context_mentions(doc, spans)
+    assert not any(doc[f.start : f.end].text == "Tomas" for f in spans.sorted())

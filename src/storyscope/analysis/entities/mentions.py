@@ -257,6 +257,8 @@ def title_context_mentions(doc: Doc, spans: MentionSet) -> None:
         if not is_title_word(token):
             continue
         run = _name_run_after(doc, token.i)
+        if run is not None and run[1] < len(doc) and doc[run[1]].text == "]":
+            run = None  # "[President Donald] Trump": the bracketed words belong to the name after them
         if run is not None and not (token.is_lower and token.text.lower() not in HONORIFICS):
             spans.add_or_relabel(Found(run[0], run[1], "PERSON", "title-context"))
         word = role_word(token)
