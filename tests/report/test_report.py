@@ -60,3 +60,30 @@ def test_entity_title_conflicts_and_number_conflicts_are_highlighted():
     assert ">12</mark>" in html and ">40</mark>" in html
     md = render(analysis, "md")
     assert "**Deputy Director**" in md and "**conflicting**" in md and "**12**" in md
+
+
+def test_summary_says_who_a_quoted_pronoun_is():
+    from storyscope.model import Quote, SpanText, StoryAnalysis, SummarySentence
+    from storyscope.report import pronoun_speakers
+
+    text = "Mayor Ana Ruiz spoke on Friday. “We are not hiding anyone,” she said. “The pier stays open,” Ruiz said."
+    first = text.index("“We")
+    end = text.index("said.") + len("said.")
+    second = text.index("“The")
+
+    def quote(qid: str, source: str, at: int, speaker: str) -> Quote:
+        return Quote(id=qid, article_id="a", source=SpanText(text=source, spans=[(at, at + len(source))]),
+                     cue=SpanText(text="said", spans=[(at + len(source) + 1, at + len(source) + 5)]),
+                     content=SpanText(text="x", spans=[(0, 1)]), direct=True, speaker=speaker)
+
+    analysis = StoryAnalysis(
+        id="s", model="m", articles=[Article(id="a", text=text)],
+        quotes=[quote("q1", "she", text.index("she"), "Ana Ruiz"), quote("q2", "Ruiz", text.index("Ruiz said"), "Ana Ruiz")],
+        summary=[
+            SummarySentence(article_id="a", start=first, end=end, text=text[first:end], supporting_article_ids=[]),
+            SummarySentence(article_id="a", start=second, end=len(text), text=text[second:], supporting_article_ids=[]),
+        ],
+    )
+    assert pronoun_speakers(analysis) == [[("she", "Ana Ruiz")], []]
+    assert "[“she”: Ana Ruiz]" in render(analysis, "md")
+    assert "[“she”: Ana Ruiz]" in render(analysis, "html")

@@ -49,6 +49,31 @@ def _environment(fmt: str) -> Environment:
     return env
 
 
+#: Sources that name no one on their own: a summary sentence quoting "she said" says who she is.
+_PRONOUN_SOURCES = frozenset({"he", "she", "they", "who", "his", "her", "their"})
+
+
+def pronoun_speakers(analysis: StoryAnalysis) -> list[list[tuple[str, str]]]:
+    """For each summary sentence, the ``(pronoun, speaker)`` pairs of the attributions inside it
+    whose source is a pronoun the quotes section resolved to a person the sentence does not name
+    ("she" -> "Renata Okafor"): a sentence lifted out of its article loses its antecedent."""
+    quotes = analysis.quotes or []
+    pairs: list[list[tuple[str, str]]] = []
+    for item in analysis.summary or []:
+        found: list[tuple[str, str]] = []
+        for quote in quotes:
+            source = quote.source
+            if quote.article_id != item.article_id or source is None or quote.speaker is None:
+                continue
+            inside = all(item.start <= s and e <= item.end for s, e in source.spans)
+            named = quote.speaker.split()[-1] in item.text
+            if inside and source.text.lower() in _PRONOUN_SOURCES and not named:
+                if (source.text, quote.speaker) not in found:
+                    found.append((source.text, quote.speaker))
+        pairs.append(found)
+    return pairs
+
+
 def _view(analysis: StoryAnalysis) -> dict[str, Any]:
     """What every template gets besides the analysis: labels and summary counts."""
     labels = {a.id: a.label for a in analysis.articles}
@@ -67,6 +92,7 @@ def _view(analysis: StoryAnalysis) -> dict[str, Any]:
         "unique": [a for a in analysis.articles if a.duplicate_of is None],
         "date_range": (dates[0], dates[-1]) if dates else None,
         "outlet_count": len({a.outlet or a.id for a in analysis.articles if a.duplicate_of is None}),
+        "summary_speakers": pronoun_speakers(analysis),
     }
 
 
