@@ -335,6 +335,10 @@ def test_attribution_nested_in_reported_content_is_part_of_it(nlp):
         # a relative clause: the relative pronoun and the complement, around the cue clause
         ("The board approved the budget, which Councillor Ivy Moss said was far too small.",
          ("Councillor Ivy Moss", "said", "which was far too small")),
+        # "according to" in the second of two conjoined clauses attributes that clause only
+        ("The board sent a records request in May, but according to the union's complaint, the deadline "
+         "passed without a reply.",
+         ("the union's complaint", "according to", "the deadline passed without a reply")),
         # ... also when the parser reads the reported verb as the cue's bare complement
         ("The port kept its ferry rules, which supporters say improve safety.",
          ("supporters", "say", "which improve safety")),

@@ -1019,7 +1019,9 @@ def _according_to(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People
         if source_span is None:
             continue
         phrase = {token.i, to.i} | set(range(to.i + 1, end))
-        tokens = _without_connective([t for t in sentence if t.i not in phrase])
+        clause = _conjunct_clause(token)
+        kept = [t for t in sentence if t.i not in phrase and (clause is None or t.i in clause)]
+        tokens = _without_connective(kept)
         content = _fragments_of(doc, tokens, quotes)
         if not content or sum(e - s for s, e in content) < 8:
             continue
@@ -1029,6 +1031,21 @@ def _according_to(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People
         found.append(Attribution(source, cue, content, direct, people.speaker(source_span)))
         reach = max(reach, content[-1][1])
     return found
+
+
+def _conjunct_clause(token: Token) -> set[int] | None:
+    """The token indices of the conjoined clause a phrase belongs to, when it is the second of two
+    with its own subject ("The board asked for the records, but according to the union the deadline
+    passed"): the phrase attributes that clause only. None when it modifies the first or only clause."""
+    verb = token.head
+    while verb.dep_ not in ("conj", "ROOT") and verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX") or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if not finite or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None  # "stood at 200,000 and has since exploded": one subject, one clause
+    return {t.i for t in verb.subtree}
 
 
 def _in_source(doc: Doc, quotes: _Quotes, inside: list[bool]) -> list[Attribution]:
