@@ -243,6 +243,11 @@ def main() -> None:
     print()
     for name, (_, seconds) in results.items():
         print(f"{name}: extraction {len(records) / seconds:.1f} articles/s")
+    started = time.perf_counter()
+    for doc in docs:
+        find_attributions(doc, learned=False)
+    print(f"storyscope, rules only (learned cues off): extraction {len(records) / (time.perf_counter() - started):.1f} "
+          "articles/s")
     print("\n| bad input | chars | storyscope attributions | storyscope s (parse+extract) | textacy |")
     print("|---|---:|---:|---:|---|")
     for label, text in bad_inputs().items():
