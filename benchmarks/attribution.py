@@ -206,6 +206,7 @@ def bad_inputs() -> dict[str, str]:
         "only quotes": '"' + '" "'.join(["quoted words here"] * 2000) + '"',
         "a chain of 2,000 nested cues": "Board claims " * 2000,
         "2,000 times 'according to'": "according to him, " * 2000,
+        "a run-on sentence of 2,500 unlisted verbs": "Voss drafted a proposal to cap fares, " * 2500,
     }
 
 

@@ -117,6 +117,9 @@ Fragments = tuple[tuple[int, int], ...]
 CUE_WINDOW = 250
 #: Quotations with fewer words than this need a cue that governs them (else they are scare quotes).
 MIN_QUOTE_WORDS = 4
+#: The learned cue detector judges verbs only in sentences of at most this many tokens: longer ones are parser
+#: run-ons (PolNeAR dev's longest sentence has 96), and working out every verb of one would take quadratic time.
+MAX_LEARNED_SENTENCE = 150
 #: A "he said" continues the previous attribution's speaker when its cue is at most this many sentences on.
 CHAIN_SENTENCES = 2
 #: Prepositions whose phrase belongs to an unnamed speaker's description ("a spokesman for the mayor").
@@ -227,7 +230,8 @@ def _cue_candidates(
     """The long tail the word lists miss: each verb outside quotations and outside every attribution the
     rules found, whose lemma is in no list, worked out by the indirect-speech rules as a verb of saying,
     stance and intent (:data:`LEARNED_CUE`); those that yield an attribution, with their feature vectors
-    (the verb's shape, and what the construction found: a source, a named speaker, the content's length)."""
+    (the verb's shape, and what the construction found: a source, a named speaker, the content's length).
+    Only sentences of at most :data:`MAX_LEARNED_SENTENCE` tokens are searched, so the work stays linear."""
     covered = [0] * (len(_text(doc)) + 1)  # +1/-1 at fragment ends: a prefix sum tells covered offsets
     for attribution in found:
         for start, end in (*attribution.cue, *attribution.content):
@@ -242,12 +246,14 @@ def _cue_candidates(
             continue
         if _lemma(token) in _CUE_VERBS or token.lemma_.lower() in RAISING_VERBS:
             continue
+        sentence = _sent(token)
+        if len(sentence) > MAX_LEARNED_SENTENCE:
+            continue
         learned.add(token.i)
         built = _indirect(doc, token, quotes, inside, people)
         learned.discard(token.i)
         if built is None:
             continue
-        sentence = _sent(token)
         construction = {
             "has_source": float(built.source is not None),
             "named_speaker": float(built.speaker is not None),
