@@ -54,6 +54,10 @@ participle set off before the verb, a dateline and an opening adverb (not one gr
 that …") speaks for the subject of the clause's outermost verb of saying; of two subjects the parser
 gives a verb, the speaker is the one outside quotations and nearest the verb.
 
+Beyond the word lists, a learned cue detector (:mod:`storyscope.analysis.quotes.cue_model`, logistic
+regression over a verb's dependency shape and static embedding) judges the verbs the rules leave alone:
+one it accepts is worked out as a verb of saying, stance and intent at once (:data:`LEARNED_CUE`).
+
 Pronoun sources ("she") are resolved to the nearest preceding mention that looks like a
 person (a title, a given name or a name that speaks elsewhere in the article) of
 compatible gender (honorifics and gendered titles, then first names via
@@ -72,7 +76,8 @@ import heapq
 import itertools
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -193,33 +198,30 @@ def _sent(token: Token) -> Span:
 def find_attributions(doc: Doc, cue_model: CueModel | None = None, learned: bool = True) -> list[Attribution]:
     """Every attribution in ``doc``, in text order of content: the rules' and, unless ``learned`` is
     false, those of the verbs outside the word lists that ``cue_model`` (default: the shipped one) accepts."""
-    doc.user_data[_SENTENCES] = [sent for sent in doc.sents for _ in sent]
-    doc.user_data[_TEXT] = doc.text
-    doc.user_data[_LEARNED] = set()
-    try:
-        text = doc.user_data[_TEXT]
-        quotes = _Quotes(find_quotations(text))
-        inside = [quotes.at(t.idx) is not None for t in doc]
-        people = _People(doc)
+    with _indexed(doc) as (quotes, inside, people):
         found = _find_attributions(doc, quotes, inside, people)
         if learned:
             found += _learned_cues(doc, found, quotes, inside, people, cue_model or load_cue_model())
         return sorted(_continued_speakers(doc, _outermost(found), people), key=lambda a: a.content[0])
-    finally:
-        del doc.user_data[_SENTENCES], doc.user_data[_TEXT], doc.user_data[_LEARNED]
 
 
 def learned_cue_candidates(doc: Doc) -> list[tuple[Attribution, list[float]]]:
     """The attributions the cue model judges in ``doc`` (see :func:`_cue_candidates`) with their feature
     vectors, for fitting the model (``benchmarks/fit_cue_model.py``)."""
+    with _indexed(doc) as (quotes, inside, people):
+        return _cue_candidates(doc, _find_attributions(doc, quotes, inside, people), quotes, inside, people)
+
+
+@contextmanager
+def _indexed(doc: Doc) -> Iterator[tuple[_Quotes, list[bool], _People]]:
+    """The Doc's quotations, which tokens they hold and its people, with the per-call indexes the rules read
+    from ``doc.user_data`` (sentence of each token, the text, the verbs taken as learned cues) set meanwhile."""
     doc.user_data[_SENTENCES] = [sent for sent in doc.sents for _ in sent]
     doc.user_data[_TEXT] = doc.text
     doc.user_data[_LEARNED] = set()
     try:
         quotes = _Quotes(find_quotations(doc.user_data[_TEXT]))
-        inside = [quotes.at(t.idx) is not None for t in doc]
-        people = _People(doc)
-        return _cue_candidates(doc, _find_attributions(doc, quotes, inside, people), quotes, inside, people)
+        yield quotes, [quotes.at(t.idx) is not None for t in doc], _People(doc)
     finally:
         del doc.user_data[_SENTENCES], doc.user_data[_TEXT], doc.user_data[_LEARNED]
 
