@@ -78,9 +78,9 @@ def storyscope_system(records: list[dict], docs: list[Doc], data: Path) -> tuple
     cross-validated model (fitted without that article's fold)."""
     if json.loads(MODEL_PATH.read_text(encoding="utf-8"))["fitted_on"] != data.name:
         return "storyscope", storyscope_items
-    from fit_cue_model import cross_validated_models
+    from fit_cue_model import candidate_data, cross_validated_models
 
-    models, _ = cross_validated_models(records, docs)
+    models, _ = cross_validated_models(*candidate_data(records, docs), len(records))
     model_of = {id(doc): model for doc, model in zip(docs, models, strict=True)}
 
     def items(doc: Doc) -> list[Item]:

@@ -4,13 +4,14 @@ Usage (from the repository root, with ``../shared`` beside it):
 
     python benchmarks/fit_cue_model.py [--data ../shared/data/benchmarks/polnear_dev.jsonl] [--folds 5] [--write]
 
-Candidates are the verbs the rules leave alone (:func:`learned_cue_candidates`: outside quotations, outside
-every attribution the rules found, lemma in no word list) for which the span construction yields an
-attribution; a candidate is a positive when that attribution's cue overlaps a gold cue. Logistic regression (scikit-learn) with its regularisation chosen by an inner
-cross-validation on the training articles only (log loss); a verb is accepted when it is more likely a
-cue than not (threshold 0.5). Each fold's articles are scored with the
-model fitted on the other folds, through the whole extractor; the table compares that with the rules
-alone on the same parses, with a 95 % per-article bootstrap interval of the difference. ``--write``
+Candidates are the verbs the rules leave alone (:func:`learned_cue_candidates`: outside quotations,
+outside every attribution the rules found, lemma in no word list) for which the span construction
+yields an attribution; a candidate is a positive when that attribution's cue overlaps a gold cue.
+Logistic regression (scikit-learn), its regularisation chosen by an inner cross-validation on the
+training articles only (log loss); a verb is accepted when it is more likely a cue than not (threshold
+0.5). Each fold's articles are scored with the model fitted on the other folds, through the whole
+extractor; the table compares that with the rules alone on the same parses, with a 95 % per-article
+bootstrap interval of the difference. ``--write``
 stores the model fitted on all of dev as ``src/storyscope/analysis/quotes/cue_model.json`` (plain data:
 feature names, coefficients on the raw features, intercept, threshold).
 """
@@ -41,7 +42,7 @@ BOOTSTRAP = 2000
 
 
 def candidate_data(records: list[dict], docs: list[Doc]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Feature matrix, labels (inside a gold cue) and article index of every candidate verb."""
+    """Feature matrix, labels (its cue overlaps a gold cue) and article index of every candidate verb."""
     rows, labels, articles = [], [], []
     for k, (record, doc) in enumerate(zip(records, docs, strict=True)):
         text = record["text"]
@@ -100,24 +101,21 @@ def f1(per_article: list[dict[str, Tally]], role: str, articles: list[int], exac
 
 
 def cross_validated_models(
-    records: list[dict], docs: list[Doc], folds: int = 5, seed: int = 0
+    x: np.ndarray, y: np.ndarray, groups: np.ndarray, articles: int, folds: int = 5, seed: int = 0
 ) -> tuple[list[CueModel], list[float]]:
-    """For each article, the model fitted on the other folds' articles (folds drawn by a seeded shuffle of
-    the articles), and the C each fold chose."""
-    x, y, groups = candidate_data(records, docs)
-    order = list(range(len(records)))
+    """For each of the ``articles``, the model fitted on the other folds' candidates (folds drawn by a
+    seeded shuffle of the articles), and the C each fold chose."""
+    order = list(range(articles))
     random.Random(seed).shuffle(order)
     fold_of = {k: position % folds for position, k in enumerate(order)}
-    per_article: list[CueModel] = [None] * len(records)  # type: ignore[list-item]
+    models: dict[int, CueModel] = {}
     chosen = []
     for fold in range(folds):
         train = np.array([fold_of[int(g)] != fold for g in groups])
         model, c = fit(x[train], y[train], groups[train], folds)
         chosen.append(c)
-        for k in range(len(records)):
-            if fold_of[k] == fold:
-                per_article[k] = model
-    return per_article, chosen
+        models.update((k, model) for k in range(articles) if fold_of[k] == fold)
+    return [models[k] for k in range(articles)], chosen
 
 
 def main() -> None:
@@ -135,7 +133,7 @@ def main() -> None:
     x, y, groups = candidate_data(records, docs)
     print(f"{args.data.name}: {len(records)} articles; {len(y)} candidate verbs, {int(y.sum())} overlap a gold cue; "
           f"{len(FEATURES)} features")
-    models, chosen = cross_validated_models(records, docs, args.folds, args.seed)
+    models, chosen = cross_validated_models(x, y, groups, len(records), args.folds, args.seed)
     print(f"{args.folds}-fold CV over articles; C chosen by inner CV per fold: {chosen}; threshold {THRESHOLD}\n")
     rules = [article_tallies(r, d, None) for r, d in zip(records, docs, strict=True)]
     learned = [article_tallies(r, d, m) for r, d, m in zip(records, docs, models, strict=True)]
