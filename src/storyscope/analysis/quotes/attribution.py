@@ -175,7 +175,7 @@ _SENTENCES = "storyscope_sentence_of_token"
 _TEXT = "storyscope_text"
 _LEARNED = "storyscope_learned_cues"
 
-#: The lemma :func:`_lemma` gives a verb the cue model accepted (see :func:`_learned_cues`): it is worked out as a
+#: The lemma :func:`_lemma` gives a candidate verb of the cue model while :func:`_cue_candidates` works it out: a
 #: verb of saying, stance and intent at once, so its complement clause, infinitive or object is the content.
 LEARNED_CUE = "<learned cue>"
 _CLAUSAL_VERBS = REPORTING_VERBS | INTENT_VERBS | {LEARNED_CUE}
