@@ -54,6 +54,10 @@ participle set off before the verb, a dateline and an opening adverb (not one gr
 that …") speaks for the subject of the clause's outermost verb of saying; of two subjects the parser
 gives a verb, the speaker is the one outside quotations and nearest the verb.
 
+Beyond the word lists, a learned cue detector (:mod:`storyscope.analysis.quotes.cue_model`, logistic
+regression over a verb's dependency shape and static embedding) judges the verbs the rules leave alone:
+one it accepts is worked out as a verb of saying, stance and intent at once (:data:`LEARNED_CUE`).
+
 Pronoun sources ("she") are resolved to the nearest preceding mention that looks like a
 person (a title, a given name or a name that speaks elsewhere in the article) of
 compatible gender (honorifics and gendered titles, then first names via
@@ -69,8 +73,11 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import itertools
+import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -79,6 +86,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyscope.analysis.entities.mentions import ner_label
 from storyscope.analysis.entities.titles import is_title_word, names_a_person
+from storyscope.analysis.quotes.cue_model import CueModel, candidate_vector, load_cue_model
 from storyscope.analysis.quotes.lexicon import (
     ADDRESSEE_VERBS,
     AS_VERBS,
@@ -114,6 +122,9 @@ Fragments = tuple[tuple[int, int], ...]
 CUE_WINDOW = 250
 #: Quotations with fewer words than this need a cue that governs them (else they are scare quotes).
 MIN_QUOTE_WORDS = 4
+#: The learned cue detector judges verbs only in sentences of at most this many tokens: longer ones are parser
+#: run-ons (PolNeAR dev's longest sentence has 96), and working out every verb of one would take quadratic time.
+MAX_LEARNED_SENTENCE = 150
 #: A "he said" continues the previous attribution's speaker when its cue is at most this many sentences on.
 CHAIN_SENTENCES = 2
 #: Prepositions whose phrase belongs to an unnamed speaker's description ("a spokesman for the mayor").
@@ -162,6 +173,14 @@ class _Quotes:
 
 _SENTENCES = "storyscope_sentence_of_token"
 _TEXT = "storyscope_text"
+_LEARNED = "storyscope_learned_cues"
+
+#: The lemma :func:`_lemma` gives a candidate verb of the cue model while :func:`_cue_candidates` works it out: a
+#: verb of saying, stance and intent at once, so its complement clause, infinitive or object is the content.
+LEARNED_CUE = "<learned cue>"
+_CLAUSAL_VERBS = REPORTING_VERBS | INTENT_VERBS | {LEARNED_CUE}
+_INFINITIVE_VERBS = INTENT_VERBS | {LEARNED_CUE}
+_STANCE_VERBS = OBJECT_VERBS | {LEARNED_CUE}
 
 
 def _text(doc: Doc) -> str:
@@ -176,23 +195,90 @@ def _sent(token: Token) -> Span:
     return sentence
 
 
-def find_attributions(doc: Doc) -> list[Attribution]:
-    """Every attribution in ``doc``, in text order of content."""
+def find_attributions(doc: Doc, cue_model: CueModel | None = None, learned: bool = True) -> list[Attribution]:
+    """Every attribution in ``doc``, in text order of content: the rules' and, unless ``learned`` is
+    false, those of the verbs outside the word lists that ``cue_model`` (default: the shipped one) accepts."""
+    with _indexed(doc) as (quotes, inside, people):
+        found = _find_attributions(doc, quotes, inside, people)
+        if learned:
+            found += _learned_cues(doc, found, quotes, inside, people, cue_model or load_cue_model())
+        return sorted(_continued_speakers(doc, _outermost(found), people), key=lambda a: a.content[0])
+
+
+def learned_cue_candidates(doc: Doc) -> list[tuple[Attribution, list[float]]]:
+    """The attributions the cue model judges in ``doc`` (see :func:`_cue_candidates`) with their feature
+    vectors, for fitting the model (``benchmarks/fit_cue_model.py``)."""
+    with _indexed(doc) as (quotes, inside, people):
+        return _cue_candidates(doc, _find_attributions(doc, quotes, inside, people), quotes, inside, people)
+
+
+@contextmanager
+def _indexed(doc: Doc) -> Iterator[tuple[_Quotes, list[bool], _People]]:
+    """The Doc's quotations, which tokens they hold and its people, with the per-call indexes the rules read
+    from ``doc.user_data`` (sentence of each token, the text, the verbs taken as learned cues) set meanwhile."""
     doc.user_data[_SENTENCES] = [sent for sent in doc.sents for _ in sent]
     doc.user_data[_TEXT] = doc.text
+    doc.user_data[_LEARNED] = set()
     try:
-        return _find_attributions(doc)
+        quotes = _Quotes(find_quotations(doc.user_data[_TEXT]))
+        yield quotes, [quotes.at(t.idx) is not None for t in doc], _People(doc)
     finally:
-        del doc.user_data[_SENTENCES], doc.user_data[_TEXT]
+        del doc.user_data[_SENTENCES], doc.user_data[_TEXT], doc.user_data[_LEARNED]
 
 
-def _find_attributions(doc: Doc) -> list[Attribution]:
-    text = _text(doc)
-    quotes = _Quotes(find_quotations(text))
-    inside = [quotes.at(t.idx) is not None for t in doc]
+def _cue_candidates(
+    doc: Doc, found: list[Attribution], quotes: _Quotes, inside: list[bool], people: _People
+) -> list[tuple[Attribution, list[float]]]:
+    """The long tail the word lists miss: each verb outside quotations and outside every attribution the
+    rules found, whose lemma is in no list, worked out by the indirect-speech rules as a verb of saying,
+    stance and intent (:data:`LEARNED_CUE`); those that yield an attribution, with their feature vectors
+    (the verb's shape, and what the construction found: a source, a named speaker, the content's length).
+    Only sentences of at most :data:`MAX_LEARNED_SENTENCE` tokens are searched, so the work stays linear."""
+    covered = [0] * (len(_text(doc)) + 1)  # +1/-1 at fragment ends: a prefix sum tells covered offsets
+    for attribution in found:
+        for start, end in (*attribution.cue, *attribution.content):
+            covered[start] += 1
+            covered[end] -= 1
+    running = list(itertools.accumulate(covered))
+    speakers = {word for a in found if a.speaker for word in a.speaker.split()}
+    learned: set[int] = doc.user_data[_LEARNED]
+    candidates = []
+    for token in doc:
+        if token.pos_ != "VERB" or inside[token.i] or running[token.idx] > 0:
+            continue
+        if _lemma(token) in _CUE_VERBS or token.lemma_.lower() in RAISING_VERBS:
+            continue
+        sentence = _sent(token)
+        if len(sentence) > MAX_LEARNED_SENTENCE:
+            continue
+        learned.add(token.i)
+        built = _indirect(doc, token, quotes, inside, people)
+        learned.discard(token.i)
+        if built is None:
+            continue
+        construction = {
+            "has_source": float(built.source is not None),
+            "named_speaker": float(built.speaker is not None),
+            "content_log_chars": math.log1p(sum(e - s for s, e in built.content)),
+            "direct": float(built.direct),
+        }
+        vector = candidate_vector(token, inside, (sentence.start, sentence.end), speakers, construction)
+        candidates.append((built, vector))
+    return candidates
+
+
+def _learned_cues(
+    doc: Doc, found: list[Attribution], quotes: _Quotes, inside: list[bool], people: _People, model: CueModel
+) -> list[Attribution]:
+    """The attributions among :func:`_cue_candidates` that the cue model accepts."""
+    return [attribution for attribution, vector in _cue_candidates(doc, found, quotes, inside, people)
+            if model.accepts(vector)]
+
+
+def _find_attributions(doc: Doc, quotes: _Quotes, inside: list[bool], people: _People) -> list[Attribution]:
+    """The attributions the rules find (nested ones included: see :func:`_outermost`)."""
     verbs = [t for t in doc if _is_cue_verb(t) and not inside[t.i]]
     verb_starts = [t.idx for t in verbs]
-    people = _People(doc)
     found: list[Attribution] = []
     used_verbs: set[int] = set()
     by_cue: dict[object, list[Quotation]] = {}
@@ -243,7 +329,7 @@ def _find_attributions(doc: Doc) -> list[Attribution]:
     found.extend(_raising_cues(doc, quotes, inside, people))
     found.extend(_colon_lines(doc, people))
     found.extend(_mistagged_verbs(doc, quotes, inside, people))
-    return sorted(_continued_speakers(doc, _outermost(found), people), key=lambda a: a.content[0])
+    return found
 
 
 def _outermost(found: list[Attribution]) -> list[Attribution]:
@@ -389,6 +475,8 @@ _INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), 
 def _lemma(token: Token) -> str:
     """The token's lemma, or, when that is no cue verb but the word is an inflection of one, that verb:
     the small English model lemmatises some verbs wrongly ("hoped" -> "hop", "rated" -> "rat")."""
+    if token.i in token.doc.user_data.get(_LEARNED, ()):
+        return LEARNED_CUE
     lemma = token.lemma_.lower()
     if lemma in _CUE_VERBS or token.pos_ != "VERB":
         return lemma
@@ -712,15 +800,15 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
         return None  # "a stream called Mill Run", "the ferry, dubbed Harbor Link": naming, not saying
     if _caused(verb) or _imperative(verb) or _unasserted_gerund(verb) or _trailing_participle(verb):
         return None
-    clausal = lemma in REPORTING_VERBS or lemma in INTENT_VERBS
-    after = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS or (c.dep_ == "xcomp" and lemma in INTENT_VERBS)]
+    clausal = lemma in _CLAUSAL_VERBS
+    after = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS or (c.dep_ == "xcomp" and lemma in _INFINITIVE_VERBS)]
     after = after or _medium_clause(verb) or _addressee_clause(verb) or _relative_complement(verb, clausal)
     before = [c for c in verb.lefts if c.dep_ in _CONTENT_DEPS]
     objects = [c for c in verb.children if c.dep_ == "dobj" and _said_object(verb, c)]
-    if lemma in OBJECT_VERBS and not clausal:
+    if lemma in _STANCE_VERBS and not clausal:
         # "condemned what she called a gamble": the parser labels a free relative object as a clause.
         objects = objects or [c for c in verb.rights if c.dep_ == "ccomp"]
-    if lemma in OBJECT_VERBS | AS_VERBS and _passive(verb):  # "He has been criticized for …": the subject is the object
+    if lemma in _STANCE_VERBS | AS_VERBS and _passive(verb):  # "He has been criticized for …": the subject is the object
         objects += [c for c in verb.children if c.dep_ == "nsubjpass" and _said_object(verb, c)]
     # "called the charges unsubstantiated": the object and what it is called.
     predicates = [c for c in verb.rights if c.dep_ in ("oprd", "xcomp") and lemma in QUOTE_ONLY_VERBS]
@@ -947,7 +1035,7 @@ def _said_object(verb: Token, obj: Token) -> bool:
     "criticized him", "which critics cited": attribution corpora mark pronoun objects too), or the
     object of a verb of saying that is not the addressee ("said the same thing", "what he said")."""
     lemma = _lemma(verb)
-    if lemma in OBJECT_VERBS:
+    if lemma in _STANCE_VERBS:
         return True
     if lemma in AS_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" for c in [*verb.rights, *obj.rights] if c.i > obj.i):
         return True  # "critics see the program as a loophole": the object with what it is seen as
@@ -1333,7 +1421,7 @@ def _passive(verb: Token) -> bool:
 
 def _object_gap(verb: Token) -> bool:
     """Whether ``verb`` modifies, as a relative clause or past participle, the noun that is its object."""
-    if _lemma(verb) not in OBJECT_VERBS or verb.head.pos_ not in ("NOUN", "PROPN") or verb.head.i > verb.i:
+    if _lemma(verb) not in _STANCE_VERBS or verb.head.pos_ not in ("NOUN", "PROPN") or verb.head.i > verb.i:
         return False
     if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
         return False
