@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from types import SimpleNamespace
 
@@ -174,3 +175,19 @@ def test_corpus_background_sets_the_prior(dunmore, nlp):
     assert {f.prior_articles for f in story_prior} == {3} and {f.prior_articles for f in with_corpus} == {43}
     frame_articles(articles, docs, [], corpus)  # the same story again adds nothing
     assert corpus.articles == 43
+
+
+def test_names_of_people_are_coverage_not_framing(nlp):
+    kowal = (
+        "Sheriff Rita Kowal led the raid at a Dunmore warehouse on Monday. Kowal said the warehouse was empty. "
+        "Kowal thanked the agents. Kowal will brief the county board. Kowal plans a second visit, and Kowal "
+        "expects more arrests."
+    )
+    articles = [Article(id="k", outlet="County Watch", text=kowal), Article(id="n", outlet="Neutral News", text=NEUTRAL),
+                Article(id="p", outlet="Plain Post", text=PLAIN)]
+    docs = {a.id: nlp(a.text) for a in articles}
+    people = {"k": [(m.start(), m.end()) for m in re.finditer(r"(?:Rita )?Kowal", kowal)]}
+    with_names = {t.term for t in frame_articles(articles, docs, [])[0].distinctive_terms}
+    without = {t.term for t in frame_articles(articles, docs, [], people=people)[0].distinctive_terms}
+    assert "kowal" in with_names
+    assert not any("kowal" in term for term in without)

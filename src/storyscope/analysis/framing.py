@@ -118,7 +118,7 @@ def names_itself(term: str, article: Article) -> bool:
 
 
 class SpanIndex:
-    """Character spans (direct quotes), sorted once so that lookups cost a binary search, not
+    """Character spans (direct quotes, names), sorted once so that lookups cost a binary search, not
     a pass over every quote: an article with thousands of quotes stays fast."""
 
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
@@ -215,16 +215,36 @@ def quoted_speakers(quotes: Sequence[QuoteView]) -> list[QuotedSpeaker]:
     return [QuotedSpeaker(name=n, quotes=c, direct=direct[n]) for n, c in total.most_common()]
 
 
+def story_people(context: StoryContext) -> dict[str, list[tuple[int, int]]]:
+    """Per article, the character spans that name a person: the mentions of the entities section's
+    PERSON entities when it was built (canonicalised, so a bare surname the tagger missed counts),
+    else the NER's PERSON spans."""
+    people: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    entities = getattr(context.analysis, "entities", None)
+    if entities is None:
+        for article_id, doc in context.docs.items():
+            people[article_id] = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+        return people
+    for entity in entities:
+        if entity.type == "PERSON":
+            for mention in entity.mentions:
+                people[mention.article_id].append((mention.start, mention.end))
+    return people
+
+
 def frame_articles(
     articles: Sequence[Article],
     docs: Mapping[str, Doc],
     quotes: Sequence[QuoteView],
     corpus: TermCorpus | None = None,
+    people: Mapping[str, Sequence[tuple[int, int]]] | None = None,
 ) -> list[OutletFraming]:
     """Framing of each article against the other articles of the story.
 
     With ``corpus``, the story's own-voice counts are added to it first and the prior
-    comes from the corpus; otherwise from the story.
+    comes from the corpus; otherwise from the story. Terms touching ``people`` (spans that
+    name a person, per article) are left out: whom an outlet names is coverage, shown by
+    ``quoted_speakers`` and the entities, not word choice.
     """
     direct_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     by_article: dict[str, list[QuoteView]] = defaultdict(list)
@@ -235,7 +255,8 @@ def frame_articles(
     own: dict[str, list[Occurrence]] = {}
     quoted_counts: dict[str, Counter[str]] = {}
     for article in articles:
-        occurrences = term_occurrences(docs[article.id])
+        names = SpanIndex((people or {}).get(article.id, []))
+        occurrences = [o for o in term_occurrences(docs[article.id]) if not names.overlapping(o[1], o[2])]
         spans = SpanIndex(direct_spans[article.id])
         own[article.id] = [o for o in occurrences if not spans.contains(o[1], o[2])]
         quoted_counts[article.id] = Counter(o[0] for o in occurrences if spans.contains(o[1], o[2]))
@@ -288,4 +309,6 @@ def frame_articles(
 
 @register_section("framing")
 def build_framing(context: StoryContext) -> None:
-    context.analysis.framing = frame_articles(context.articles, context.docs, story_quotes(context), context.corpus)
+    context.analysis.framing = frame_articles(
+        context.articles, context.docs, story_quotes(context), context.corpus, story_people(context)
+    )
