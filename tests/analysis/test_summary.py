@@ -173,3 +173,20 @@ def test_the_sentence_that_takes_the_summary_over_budget_is_the_one_trimmed(nlp)
             assert words - len(last_pick.text.split()) < budget  # the others fitted; it took the summary over
             overflow_shown_before_others += summary.index(last_pick) < len(summary) - 1
     assert overflow_shown_before_others  # the case that matters: not the last sentence in display order
+
+
+def test_candidates_can_be_scored_by_another_relevance_model(nlp):
+    articles = [Article(**a) for a in RESERVOIR]
+    docs = parse_articles(articles, nlp)
+    analysis = build_analysis(StoryAnalysis(id="s", model="m", articles=articles), docs)
+    alignment = align(StoryContext(analysis=analysis, docs=docs))
+    config = SummaryConfig()
+
+    def pick(relevance_of=None):
+        chosen = select_sentences(alignment, analysis.claims, articles, config, analysis.framing, None, relevance_of)
+        return [(s.article_id, s.start, s.end) for s in chosen]
+
+    weighted = pick(lambda candidates: candidates.signals @ config.signal_weights())
+    assert weighted == pick()
+    loud = pick(lambda candidates: candidates.signals[:, SIGNALS.index("punctuation")])  # prefers "!" and "?"
+    assert loud != weighted and "!" in articles[2].text[loud[0][1] : loud[0][2]]
