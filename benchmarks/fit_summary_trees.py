@@ -190,6 +190,7 @@ def summarise(sample: Sample, config: SummaryConfig, relevance: Relevance | None
     when given."""
     story = sample.roundup.story
     config = replace(config, word_budget=words, min_sentences=1)
+    # select_sentences builds the same candidates, in the same order, as the rows of sample.features.
     chosen = select_sentences(
         story.alignment, story.claims, story.articles, config, story.framing, story.facts,
         None if relevance is None else lambda candidates: relevance(sample.features),
