@@ -7,8 +7,8 @@ from storyscope.analysis import build_analysis
 from storyscope.analysis.claims import align, make_claims
 from storyscope.analysis.lexicon import loaded_lexicon, nrc_vad_lexicon
 from storyscope.analysis.registry import StoryContext
-from storyscope.analysis.summary import PENALTIES, SIGNALS, SummaryConfig, candidate_signals
-from storyscope.model import Article, StoryAnalysis
+from storyscope.analysis.summary import PENALTIES, SIGNALS, SummaryConfig, candidate_signals, select_sentences
+from storyscope.model import Article, StoryAnalysis, SummarySentence
 from storyscope.pipeline import parse_articles
 from tests.conftest import EXAMPLES, OUTLETS, assert_offsets_exact
 
@@ -125,3 +125,68 @@ def test_trimmed_items_stay_verbatim_spans_of_their_claim_sentence():
         assert item.trimmed == ((item.start, item.end) != (full.start, full.end))
     for fmt in ("md", "html"):
         assert "trimmed at a clause boundary" in storyscope.render(analysis, fmt)
+
+
+# Fictional: three outlets report a ferry strike; two disagree on how many workers joined it.
+FERRY = [
+    {"id": "k1", "outlet": "Lakeside Post", "text": (
+        "Ferry workers in Dunmore walked off the job on Tuesday, halting every crossing to Orla Island. "
+        "The union said 300 workers joined the strike. "
+        "Island shops ran short of bread and milk by Wednesday, according to the island council. "
+        "Talks between the union and the ferry company resumed on Thursday in the town hall, "
+        "ending without a deal after six hours.")},
+    {"id": "k2", "outlet": "County Herald", "text": (
+        "Every ferry crossing to Orla Island was halted on Tuesday after Dunmore ferry workers walked off the job. "
+        "The ferry company said 120 workers joined the strike. "
+        "Talks between the union and the company resumed on Thursday, ending without a deal. "
+        "A water taxi began carrying patients to the mainland hospital, charging twice the usual fare.")},
+    {"id": "k3", "outlet": "Valley Voice", "text": (
+        "Dunmore ferry workers walked off the job on Tuesday, halting crossings to Orla Island. "
+        "Island shops ran short of bread and milk, the island council said. "
+        "The strike is the first on the ferry line since 1998, when a walkout lasted nine days.")},
+]
+
+
+def test_the_sentence_that_takes_the_summary_over_budget_is_the_one_trimmed(nlp):
+    articles = [Article(**a) for a in FERRY]
+    docs = parse_articles(articles, nlp)
+    analysis = build_analysis(StoryAnalysis(id="s", model="m", articles=articles), docs)
+    alignment = align(StoryContext(analysis=analysis, docs=docs))
+
+    def summarise(budget: int, max_sentences: int = 7) -> list[SummarySentence]:
+        config = SummaryConfig(word_budget=budget, min_sentences=1, max_sentences=max_sentences)
+        return select_sentences(alignment, analysis.claims, articles, config, analysis.framing, analysis.quantities)
+
+    texts = {a.id: a.text for a in articles}
+    overflow_shown_before_others = 0
+    for budget in range(40, 101, 5):
+        summary = summarise(budget)
+        assert any(s.contested_fact_id for s in summary)  # 300 against 120 workers, told last
+        # Greedy selection: the same story with one sentence fewer allowed is the summary minus the last pick.
+        earlier = {(s.article_id, s.claim_id) for s in summarise(budget, len(summary) - 1)}
+        (last_pick,) = [s for s in summary if (s.article_id, s.claim_id) not in earlier]
+        for item in summary:
+            assert texts[item.article_id][item.start : item.end] == item.text
+            assert not item.trimmed or item is last_pick
+        words = sum(len(s.text.split()) for s in summary)
+        if last_pick.trimmed:
+            assert words - len(last_pick.text.split()) < budget  # the others fitted; it took the summary over
+            overflow_shown_before_others += summary.index(last_pick) < len(summary) - 1
+    assert overflow_shown_before_others  # the case that matters: not the last sentence in display order
+
+
+def test_candidates_can_be_scored_by_another_relevance_model(nlp):
+    articles = [Article(**a) for a in RESERVOIR]
+    docs = parse_articles(articles, nlp)
+    analysis = build_analysis(StoryAnalysis(id="s", model="m", articles=articles), docs)
+    alignment = align(StoryContext(analysis=analysis, docs=docs))
+    config = SummaryConfig()
+
+    def pick(relevance_of=None):
+        chosen = select_sentences(alignment, analysis.claims, articles, config, analysis.framing, None, relevance_of)
+        return [(s.article_id, s.start, s.end) for s in chosen]
+
+    weighted = pick(lambda candidates: candidates.signals @ config.signal_weights())
+    assert weighted == pick()
+    loud = pick(lambda candidates: candidates.signals[:, SIGNALS.index("punctuation")])  # prefers "!" and "?"
+    assert loud != weighted and "!" in articles[2].text[loud[0][1] : loud[0][2]]

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -290,13 +290,16 @@ def select_sentences(
     config: SummaryConfig,
     framing: Sequence[OutletFraming] | None = None,
     facts: Sequence[QuantityFact] | None = None,
+    relevance_of: Callable[[Candidates], np.ndarray] | None = None,
 ) -> list[SummarySentence]:
     """Pick summary sentences by MMR until the word budget or ``max_sentences`` is reached,
     or (once ``min_sentences`` are chosen) no candidate has a positive marginal score; then
     the story's most widely reported contested point (a figure ``facts`` show the outlets
     disagree on), told from both sides, when both of its sentences are summary material:
     its words are kept free of the budget from the start. The chosen sentences are returned
-    most widely reported claim first, the contested point after them."""
+    most widely reported claim first, the contested point after them. ``relevance_of``
+    scores the candidates another way than the config's weighted signals (the benchmarks
+    measure other scorers through it)."""
     budget = config.word_budget or default_budget(articles)
     claim_of = {(s.article_id, s.start): c for c in claims for s in c.sentences}
 
@@ -306,7 +309,7 @@ def select_sentences(
     by_id = {a.id: a for a in articles}
     vocabulary = article_vocabularies(alignment, articles)
     candidates = candidate_signals(alignment, claims, articles, loaded_lexicon(config.lexicon_path), framing)
-    scores = candidates.signals @ config.signal_weights()
+    scores = candidates.signals @ config.signal_weights() if relevance_of is None else relevance_of(candidates)
     relevance = {k: float(score) for k, score in zip(candidates.index, scores, strict=True)}
     single = dict(zip(candidates.index, candidates.single, strict=True))
     contested, reserved = None, []
