@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import pytest
+
 import storyscope
 from storyscope.analysis import build_analysis
 from storyscope.analysis.claims import align, make_claims
 from storyscope.analysis.lexicon import loaded_lexicon, nrc_vad_lexicon
 from storyscope.analysis.registry import StoryContext
-from storyscope.analysis.summary import PENALTIES, SIGNALS, SummaryConfig, candidate_signals, select_sentences
+from storyscope.analysis.summary import (
+    PENALTIES,
+    SIGNALS,
+    SummaryConfig,
+    candidate_signals,
+    dangling,
+    select_sentences,
+)
 from storyscope.model import Article, StoryAnalysis, SummarySentence
 from storyscope.pipeline import parse_articles
 from tests.conftest import EXAMPLES, OUTLETS, assert_offsets_exact
@@ -190,3 +199,18 @@ def test_candidates_can_be_scored_by_another_relevance_model(nlp):
     assert weighted == pick()
     loud = pick(lambda candidates: candidates.signals[:, SIGNALS.index("punctuation")])  # prefers "!" and "?"
     assert loud != weighted and "!" in articles[2].text[loud[0][1] : loud[0][2]]
+
+
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        ("The harbor board is appealing those decisions.", True),
+        ("That group did not respond to a request for comment.", True),
+        ("It also appears to act as an advocacy group for ferry riders.", True),
+        ("The harbor board voted on Tuesday to close the pier.", False),
+        ("It is unclear whether the ferry will run on Friday.", False),  # an "it" holding a clause's place
+        ('"It is over for the pier," she said.', False),  # inside a quotation; the report names "she"
+    ],
+)
+def test_a_sentence_leaning_on_an_earlier_one(nlp, text, leans):
+    assert dangling(nlp(text)[:]) is leans

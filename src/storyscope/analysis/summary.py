@@ -53,7 +53,7 @@ QUOTED = re.compile(r"[\"“][^\"“”\n]{1,1000}[\"”]")
 #: Signals that raise a sentence's relevance and signals that lower it (loaded wording,
 #: opinion, quoted voice), in the column order of :attr:`Candidates.signals`.
 REWARDS = ("coverage", "centrality", "consensus", "headline", "shared_words", "lead")
-PENALTIES = ("loaded", "distinctive", "punctuation", "unattributed", "quoted")
+PENALTIES = ("loaded", "distinctive", "punctuation", "unattributed", "quoted", "dangling")
 SIGNALS = REWARDS + PENALTIES
 
 
@@ -85,6 +85,7 @@ class SummaryConfig:
     punctuation_weight: float = 1.0
     unattributed_weight: float = 0.3
     quoted_weight: float = 0.5
+    dangling_weight: float = 0.5
     redundancy_weight: float = 0.5
     balance_weight: float = 0.1
     lexicon_path: str | None = None
@@ -216,10 +217,39 @@ def distinctive_terms(framing: Sequence[OutletFraming] | None) -> dict[str, list
     return {f.article_id: [t.term for t in f.distinctive_terms] for f in framing or []}
 
 
+#: Words that point back to something an earlier sentence named: as a determiner ("those decisions")
+#: or as a clause's subject ("It also appears …", "They include …").
+BACK_REFERENCES = frozenset({"this", "that", "these", "those", "it", "they", "he", "she"})
+
+
+def dangling(span: Span) -> bool:
+    """Whether a sentence leans on one before it, outside quotations: a demonstrative determiner
+    ("The department is appealing those decisions") or a pronoun subject of its main clause. Lifted
+    into a summary it would point at nothing; a "she said" is left to the report, which names her."""
+    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(span.text)]
+    for token in span:
+        at = token.idx - span.start_char
+        if token.lower_ not in BACK_REFERENCES or any(s <= at < e for s, e in quoted):
+            continue
+        if token.dep_ == "det" and token.lower_ in ("this", "that", "these", "those"):
+            return True
+        main = token.head.dep_ == "ROOT" and token.head.lemma_.lower() not in REPORTING_LEMMAS
+        if token.dep_ in ("nsubj", "nsubjpass") and main and not _extraposed(token):
+            return True
+    return False
+
+
+def _extraposed(subject: Token) -> bool:
+    """An "it" that only holds a clause's place ("It is unclear whether …"), pointing at nothing before."""
+    deps = {c.dep_ for c in subject.head.children}
+    return subject.lower_ == "it" and bool(deps & {"acomp", "attr"}) and bool(deps & {"ccomp", "csubj"})
+
+
 def penalty_signals(unit: SentenceUnit, lexicon: IntensityLexicon, terms: Sequence[str]) -> list[float]:
-    """The loaded-wording signals of a sentence, in :data:`PENALTIES` order: share of
-    high-intensity words, share of the outlet's distinctive terms, exclamation/question
-    marks, evaluative wording with no attribution, share of quoted text."""
+    """The loaded-wording and readability signals of a sentence, in :data:`PENALTIES` order:
+    share of high-intensity words, share of the outlet's distinctive terms, exclamation/question
+    marks, evaluative wording with no attribution, share of quoted text, a back-reference to an
+    earlier sentence (:func:`dangling`)."""
     words = [t.text for t in unit.span if t.is_alpha]
     loaded = lexicon.loaded_share(words)
     lowered = " ".join(w.lower() for w in words)
@@ -228,7 +258,7 @@ def penalty_signals(unit: SentenceUnit, lexicon: IntensityLexicon, terms: Sequen
     attributed = any(t.lemma_.lower() in REPORTING_LEMMAS for t in unit.span)
     unattributed = loaded > 0 and not attributed
     quoted = sum(len(m) for m in QUOTED.findall(unit.text)) / max(1, len(unit.text))
-    return [loaded, min(1.0, distinctive), float(punctuation), float(unattributed), quoted]
+    return [loaded, min(1.0, distinctive), float(punctuation), float(unattributed), quoted, float(dangling(unit.span))]
 
 
 @dataclass(frozen=True)
