@@ -41,11 +41,11 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from fit_summary_weights import Roundup, fit_weights, paired, weighted, within
+from fit_summary_weights import Roundup, fit_weights, load_roundups, paired, weighted, within
 from rouge_score import rouge_scorer
 from sklearn.ensemble import HistGradientBoostingRegressor
 from sklearn.model_selection import KFold
-from summary import DEFAULT_DATA, Story, cut, load_records, loaded_share, storyscope_story
+from summary import DEFAULT_DATA, Story, cut, load_records, loaded_share
 
 from storyscope.analysis.lexicon import loaded_lexicon
 from storyscope.analysis.similarity import DEFAULT_SIMILARITY
@@ -59,8 +59,6 @@ from storyscope.analysis.summary import (
     others_of,
     select_sentences,
 )
-from storyscope.model import Article
-from storyscope.nlp import load_pipeline
 
 #: The signals a learned model replaces; coverage and the penalties stay linear.
 LEARNED = ("centrality", "consensus", "headline", "shared_words", "lead")
@@ -230,17 +228,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     records = load_records(args.data, args.limit)
     if records is None:
         return 0
-    nlp = load_pipeline()
     scorer = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)
-    samples = []
-    for record in records:
-        articles = [
-            Article(id=f"{record['id']}-{i}", title=a["title"], text=a["text"])
-            for i, a in enumerate(record["articles"])
-            if a["text"].strip()
-        ]
-        story = storyscope_story(articles, nlp, DEFAULT_SIMILARITY)
-        samples.append(Sample(Roundup(story, record["reference"]["text"], scorer)))
+    samples = [Sample(roundup) for roundup in load_roundups(records, DEFAULT_SIMILARITY, scorer)]
     models: dict[str, tuple[Sequence[str] | None, Any]] = {
         "linear (ridge, the default's fit)": (None, None),
         "trees, the linear fit's signals": (LEARNED, hgb(LEARNED)),

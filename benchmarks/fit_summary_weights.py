@@ -55,7 +55,7 @@ FLOORED = ("coverage", *PENALTIES)
 #: fitted reward weights are brought to.
 HAND_SET = {
     "coverage": 1.0, "centrality": 0.5, "consensus": 0.5, "headline": 1.0, "shared_words": 2.0, "lead": 0.3,
-    "loaded": 2.0, "distinctive": 1.0, "punctuation": 1.0, "unattributed": 0.3, "quoted": 0.5,
+    "loaded": 2.0, "distinctive": 1.0, "punctuation": 1.0, "unattributed": 0.3, "quoted": 0.5, "dangling": 0.5,
 }
 
 
@@ -133,6 +133,21 @@ def paired(new: np.ndarray, old: np.ndarray, samples: int = 10_000) -> str:
     return f"{diff.mean():+.2f} [{low:+.2f}, {high:+.2f}], better {int((diff > 0).sum())} / worse {int((diff < 0).sum())}"
 
 
+def load_roundups(records: Sequence[dict], similarity: str, scorer: rouge_scorer.RougeScorer) -> list[Roundup]:
+    """Each NeuS record analysed as a story under ``similarity``, with its reference and candidate signals."""
+    nlp = load_pipeline()
+    roundups = []
+    for record in records:
+        articles = [
+            Article(id=f"{record['id']}-{i}", title=a["title"], text=a["text"])
+            for i, a in enumerate(record["articles"])
+            if a["text"].strip()
+        ]
+        story = storyscope_story(articles, nlp, similarity)
+        roundups.append(Roundup(story, record["reference"]["text"], scorer))
+    return roundups
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -145,17 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     records = load_records(args.data, args.limit)
     if records is None:
         return 0
-    nlp = load_pipeline()
     scorer = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)
-    roundups = []
-    for record in records:
-        articles = [
-            Article(id=f"{record['id']}-{i}", title=a["title"], text=a["text"])
-            for i, a in enumerate(record["articles"])
-            if a["text"].strip()
-        ]
-        story = storyscope_story(articles, nlp, args.similarity)
-        roundups.append(Roundup(story, record["reference"]["text"], scorer))
+    roundups = load_roundups(records, args.similarity, scorer)
     hand = evaluate_all(roundups, weighted(HAND_SET), args.words, scorer)
     crossed = cross_validate(roundups, args.folds, args.alpha, args.words, scorer)
     fitted = fit_weights(roundups, args.alpha)

@@ -77,9 +77,9 @@ class SummaryConfig:
     coverage_weight: float = 1.0
     centrality_weight: float = 0.0
     consensus_weight: float = 0.0
-    headline_weight: float = 1.147
-    shared_words_weight: float = 4.106
-    lead_weight: float = 0.047
+    headline_weight: float = 1.154
+    shared_words_weight: float = 4.104
+    lead_weight: float = 0.042
     loaded_weight: float = 2.0
     distinctive_weight: float = 1.0
     punctuation_weight: float = 1.0
