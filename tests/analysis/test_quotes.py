@@ -969,3 +969,15 @@ def test_speaker_after_the_cue_that_the_parser_read_as_its_object(nlp):
 def test_a_participle_trailing_its_clause_reports_nothing(nlp):
     text = "Judges in Calder and Port Ena have all ruled against the board in cases related its fight against levies."
     assert quotes_of(nlp, text) == []
+
+
+def test_no_one_speaks_on_a_link_line(nlp):
+    text = (
+        "The pier closed on Monday, the board said.\n\nRelated: What the harbor letter actually says\n\n"
+        "LISTEN: Ana Bell reports from the pier (4:12)\n\nMayor Ana Voss: \"We will reopen the pier in May.\""
+    )
+    found = [roles(q) for q in quotes_of(nlp, text)]
+    assert found == [
+        ("the board", "said", "The pier closed on Monday"),
+        ("Mayor Ana Voss", ":", '"We will reopen the pier in May."'),
+    ]

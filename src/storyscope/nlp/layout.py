@@ -26,6 +26,19 @@ MAX_CAPTION_CHARS = 600
 MAX_TITLE_WORDS = 8
 #: A widget label: one to three words and a colon, alone on its line ("LISTEN:", "Related coverage:").
 WIDGET_LABEL = re.compile(r"^[ \t]*(?:[A-Za-z][\w'’-]*[ \t]+){0,2}[A-Za-z][\w'’-]*:[ \t]*$", re.MULTILINE)
+#: Labels a page puts before a link or a player ("Related: …", "LISTEN: … (4:12)"): the line
+#: points at other coverage; it is not part of the story's account.
+LINK_LABELS = frozenset(
+    {"related", "related coverage", "see also", "watch", "listen", "video", "photos", "read more", "more"}
+)
+#: Labels a news page puts before a colon that name no speaker: the link labels and editorial notes
+#: (corrections, updates, live-blog headings, source lines), whose text is still the outlet's.
+PAGE_LABELS = LINK_LABELS | {
+    "correction", "corrections", "clarification", "update", "updated", "editor's note", "editor\u2019s note",
+    "note", "the latest", "source", "sources",
+}
+#: A line opening with a label and a colon, with text after it ("Related: Ferry fares explained").
+_LABELLED_LINE = re.compile(r"^[ \t]*(?P<label>[A-Za-z][\w'’]*(?:[ \t]+[A-Za-z][\w'’]*){0,2})[ \t]*:[ \t]*\S[^\n]*$", re.MULTILINE)
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -60,9 +73,15 @@ def widget_labels(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in WIDGET_LABEL.finditer(text)]
 
 
+def link_lines(text: str) -> list[tuple[int, int]]:
+    """Lines a link label opens ("Related: What the letter says", "LISTEN: … (4:12)"): pointers to
+    other coverage and players around the story, not its account."""
+    return [(m.start(), m.end()) for m in _LABELLED_LINE.finditer(text) if m.group("label").lower() in LINK_LABELS]
+
+
 def furniture(text: str) -> list[tuple[int, int]]:
-    """Captions and widget labels, sorted by start."""
-    return sorted(caption_paragraphs(text) + widget_labels(text))
+    """Captions, widget labels and link lines, sorted by start."""
+    return sorted(caption_paragraphs(text) + widget_labels(text) + link_lines(text))
 
 
 def overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:

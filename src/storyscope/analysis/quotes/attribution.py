@@ -103,7 +103,6 @@ from storyscope.analysis.quotes.lexicon import (
     NOUN_CUES,
     NOUN_TOPIC_PREPOSITIONS,
     OBJECT_VERBS,
-    PAGE_LABELS,
     PREP_VERBS,
     PRONOUN_GENDER,
     QUOTE_ONLY_VERBS,
@@ -115,6 +114,7 @@ from storyscope.analysis.quotes.lexicon import (
     SUPPORT_VERBS,
 )
 from storyscope.analysis.quotes.marks import QUOTE_CHARS, Quotation, find_quotations
+from storyscope.nlp.layout import PAGE_LABELS, link_lines
 
 Fragments = tuple[tuple[int, int], ...]
 
@@ -202,7 +202,21 @@ def find_attributions(doc: Doc, cue_model: CueModel | None = None, learned: bool
         found = _find_attributions(doc, quotes, inside, people)
         if learned:
             found += _learned_cues(doc, found, quotes, inside, people, cue_model or load_cue_model())
+        found = _off_link_lines(found, link_lines(_text(doc)))
         return sorted(_continued_speakers(doc, _outermost(found), people), key=lambda a: a.content[0])
+
+
+def _off_link_lines(found: list[Attribution], lines: list[tuple[int, int]]) -> list[Attribution]:
+    """Attributions whose cue is not on a link line ("Related: What the letter says", "LISTEN: … reports
+    from the pier"): such a line points at other coverage or a player, and no one speaks in it."""
+    starts = [s for s, _ in lines]
+    kept = []
+    for attribution in found:
+        cue = attribution.cue[0][0]
+        k = bisect.bisect_right(starts, cue) - 1
+        if k < 0 or not lines[k][0] <= cue < lines[k][1]:
+            kept.append(attribution)
+    return kept
 
 
 def learned_cue_candidates(doc: Doc) -> list[tuple[Attribution, list[float]]]:

@@ -141,12 +141,6 @@ RESEARCH_NOUNS = frozenset("poll survey study report analysis".split())
 #: FrameNet's Discussion and Contacting frames. "in" with one of them right after the verb is part of the cue.
 INTERVIEW_NOUNS = frozenset("interview email e-mail".split())
 
-#: Labels a news page puts before a colon that name no speaker: corrections, updates, live-blog and source lines.
-PAGE_LABELS = frozenset(
-    {"correction", "corrections", "clarification", "update", "updated", "editor's note", "editor\u2019s note",
-     "note", "the latest", "source", "sources", "related", "watch", "video", "photos", "read more"}
-)
-
 #: Support ("light") verbs whose object noun carries the attribution ("made the claim that …",
 #: "issued a warning that …", "voiced concern about …"); their subject is the source.
 SUPPORT_VERBS = frozenset("make issue voice give raise lodge file deliver renew send level".split())
