@@ -924,7 +924,7 @@ def test_attributions_found(nlp, text, expected):
 
 
 def test_coordinated_speakers_are_not_named_as_one(nlp):
-    text = "Neither St. Brendan's nor Ana Paulo responded to requests for comment from the Wire on Monday."
+    text = "Neither St. Brendan's nor Ana Paulo responded to the Wire's questions on Monday."
     article = Article(id="a", text=text)
     quotes = link_speakers(extract_quotes(article, nlp(text)), [
         Entity(id="E1", canonical="Ana Paulo", type="PERSON", article_ids=["a"], salience=1.0,
@@ -959,7 +959,7 @@ def test_speaker_the_parser_hung_on_a_quoted_word_as_its_apposition(nlp):
 
 
 def test_speaker_after_the_cue_that_the_parser_read_as_its_object(nlp):
-    text = "\"I would say, 'good luck'\" to the ports being fined, quipped Tomas Vell of the Calder Harbor Board."
+    text = "\"We can only say, 'bon voyage'\" to any ship being fined, quipped Tomas Vell of the Calder Harbor Board."
     [quote] = quotes_of(nlp, text)
     assert roles(quote)[:2] == ("Tomas Vell of the Calder Harbor Board", "quipped")
     assert quote.speaker == "Tomas Vell"
@@ -967,7 +967,7 @@ def test_speaker_after_the_cue_that_the_parser_read_as_its_object(nlp):
 
 
 def test_a_participle_trailing_its_clause_reports_nothing(nlp):
-    text = "Judges in Calder and Port Ena have all ruled against the board in cases related its fight against levies."
+    text = "Judges in Port Ena have ruled against the harbor board in cases related its fight over ferry fares."
     assert quotes_of(nlp, text) == []
 
 

@@ -205,8 +205,8 @@ def test_candidates_can_be_scored_by_another_relevance_model(nlp):
     ("text", "leans"),
     [
         ("The harbor board is appealing those decisions.", True),
-        ("That group did not respond to a request for comment.", True),
-        ("It also appears to act as an advocacy group for ferry riders.", True),
+        ("That union has not answered any calls since Friday.", True),
+        ("It also seems to run a hotline for ferry riders.", True),
         ("The harbor board voted on Tuesday to close the pier.", False),
         ("It is unclear whether the ferry will run on Friday.", False),  # an "it" holding a clause's place
         ('"It is over for the pier," she said.', False),  # inside a quotation; the report names "she"

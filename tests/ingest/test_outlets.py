@@ -33,7 +33,7 @@ def test_outlet_a_bare_text_names_as_its_own_newsroom(tmp_path):
     table_path.write_text("outlet,domains,leaning\nThe Calder Ledger,calderledger.example,center\n")
     (tmp_path / "ledger.txt").write_text(
         "The harbor board voted on Monday to raise ferry fares.\n\n"
-        "The board did not respond to a request for comment from the Calder Ledger.\n"
+        "The board did not return a request for comment from the Calder Ledger.\n"
     )
     (tmp_path / "wire.txt").write_text("Mayor Ana Ruiz told the Harbor Tribune on Wednesday that the pier would close.\n")
     result = load_articles([str(tmp_path / "ledger.txt"), str(tmp_path / "wire.txt")], OutletTable.from_csv(table_path))

@@ -10,9 +10,9 @@ from storyscope.ingest.self_reference import outlet_named_in
 @pytest.mark.parametrize(
     ("text", "outlet"),
     [
-        ("The harbor board did not respond to a request for comment from the Calder Ledger.", "Calder Ledger"),
+        ("The harbor board ignored a request for comment from the Calder Ledger.", "Calder Ledger"),
         ("Voss did not respond to a Bayline request for comment on Friday.", "Bayline"),
-        ("Neither responded to requests for comment from Voice of America on Monday.", "Voice of America"),
+        ("Neither answered requests for comment from Voice of America on Monday.", "Voice of America"),
         # the newsroom's staff by title, in any case
         ("Ruiz told Coastline Wire senior reporter Ana Bell that the pier would close.", "Coastline Wire"),
         ("Ruiz told Frontier Daily Deputy Political Editor Tom Hale on Sunday.", "Frontier Daily"),
@@ -39,7 +39,7 @@ def test_no_newsroom_named(text):
 
 def test_the_most_often_named_newsroom_wins():
     text = (
-        "Ruiz did not respond to a request for comment from Bayline. Voss did not respond to requests for "
+        "Ruiz ignored a request for comment from Bayline. Voss ignored requests for "
         "comment from Bayline either. She told Coastline Wire reporter Ana Bell she would appeal."
     )
     assert outlet_named_in(text) == "Bayline"

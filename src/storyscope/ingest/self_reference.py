@@ -1,7 +1,7 @@
 """The outlet an article names as itself, for text that arrives without metadata.
 
 A bare text file has no publisher field, but news copy often names its own newsroom in
-fixed phrases: "did not respond to a request for comment from the Calder Ledger",
+fixed phrases: "did not return a request for comment from the Calder Ledger",
 "did not respond to a Bayline request for comment", "told Coastline Wire senior reporter
 Ana Ruiz", "Copyright 2024 Frontier Daily". Those phrases name the outlet that asked,
 interviewed or owns the text, which is the article's own outlet. A phrase that merely

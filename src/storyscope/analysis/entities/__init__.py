@@ -92,7 +92,7 @@ def story_form_mentions(
             if hit is None and _fits_match(doc, match.start, match.end):
                 found = Found(match.start, match.end, label, "acronym" if match.text in acronym_forms else "story-form")
             elif hit is not None and _truncated(hit, match.start, match.end, spans):
-                # The tagger cut a name the story knows: "U.S. Immigration" | "and Customs Enforcement".
+                # The tagger cut a name the story knows: "Border Enforcement" | "Agency of Calder".
                 spans.remove(hit)
                 cut.add(doc[hit.start : hit.end].start_char)
                 found = Found(min(hit.start, match.start), match.end, label, "story-form")

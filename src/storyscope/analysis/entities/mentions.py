@@ -302,7 +302,7 @@ def found_mentions(doc: Doc) -> list[Found]:
 
 def coordination_types(doc: Doc, spans: MentionSet) -> None:
     """A one-word mention listed with two or more mentions that share another type takes
-    their type ("the counties of Sacramento, Sonoma, and Monterey" tagged PERSON; a list is
+    their type ("the towns of Calder, Port Ena, and Saltmarsh" with one tagged PERSON; a list is
     of one kind of thing). Relabels ``spans`` in place."""
     for found in spans.sorted():
         if found.end - found.start != 1 or found.source != "ner":

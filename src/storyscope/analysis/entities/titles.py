@@ -155,7 +155,7 @@ def pre_name_title(doc: Doc, name_start: int, name_end: int, article_id: str) ->
 
 def _office_of_title(doc: Doc, name_start: int, article_id: str) -> Title | None:
     """A title with its organisation right before the name: "acting director of
-    Immigration and Customs Enforcement Thomas Homan", "chair of the Port Authority Mira Okafor".
+    the Border Enforcement Agency Martin Greeley", "chair of the Port Authority Mira Okafor".
 
     The parser attaches such runs in many ways, so this reads the surface: an organisation
     or place entity ending at the name, "of" (and a determiner) before it, and a role word

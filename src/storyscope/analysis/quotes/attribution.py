@@ -891,8 +891,8 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
 
 def _relative_complement(verb: Token, clausal: bool) -> list[Token]:
     """The clause a relative cue reports when the parser made it an infinitive-like complement: in
-    "policies which supporters have argued improve safety" the relative pronoun is the cue's object
-    and "improve" its xcomp; the proposition is "which … improve safety"."""
+    "fares which riders have claimed hurt families" the relative pronoun is the cue's object
+    and "hurt" its xcomp; the proposition is "which … hurt families"."""
     relatives = [c for c in verb.lefts if c.tag_ in ("WDT", "WP") and c.dep_ in ("nsubj", "dobj")]
     speakers = [c for c in verb.lefts if c.dep_ == "nsubj" and c not in relatives]
     if not clausal or verb.dep_ != "relcl" or not relatives or not speakers:
