@@ -816,7 +816,8 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
         return None
     clausal = lemma in _CLAUSAL_VERBS
     after = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS or (c.dep_ == "xcomp" and lemma in _INFINITIVE_VERBS)]
-    after = after or _medium_clause(verb) or _addressee_clause(verb) or _relative_complement(verb, clausal)
+    relative = _relative_complement(verb, clausal)
+    after = after or _medium_clause(verb) or _addressee_clause(verb) or relative
     before = [c for c in verb.lefts if c.dep_ in _CONTENT_DEPS]
     objects = [c for c in verb.children if c.dep_ == "dobj" and _said_object(verb, c)]
     if lemma in _STANCE_VERBS and not clausal:
@@ -835,8 +836,8 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
         # The complement's own subtree: in "which he said were false" or "what Trump says his plan
         # would do" it runs to the left of the cue clause, and the content is discontinuous.
         tokens = _clause_content(after[0])
-        if after == _relative_complement(verb, clausal):  # "which supporters say improve safety"
-            tokens += [c for c in verb.lefts if c.tag_ in ("WDT", "WP") and c.dep_ in ("nsubj", "dobj")]
+        if relative and after == relative:  # "which supporters say improve safety"
+            tokens += _relative_pronouns(verb)
         if after[0].dep_ == "xcomp":  # "urged residents to stay": the addressee belongs to the content
             tokens += [t for c in verb.rights if c.dep_ == "dobj" and c.i < after[0].i for t in c.subtree]
             # "called on residents to stay": the cue is the phrasal verb, its object the addressee
@@ -889,13 +890,19 @@ def _indirect(doc: Doc, verb: Token, quotes: _Quotes, inside: list[bool], people
     return Attribution(source, cue, content, direct, speaker)
 
 
+def _relative_pronouns(verb: Token) -> list[Token]:
+    """The relative pronouns subject or object of a relative cue clause ("which" in "which riders say …")."""
+    return [c for c in verb.lefts if c.tag_ in ("WDT", "WP") and c.dep_ in ("nsubj", "dobj")]
+
+
 def _relative_complement(verb: Token, clausal: bool) -> list[Token]:
     """The clause a relative cue reports when the parser made it an infinitive-like complement: in
     "fares which riders have claimed hurt families" the relative pronoun is the cue's object
     and "hurt" its xcomp; the proposition is "which … hurt families"."""
-    relatives = [c for c in verb.lefts if c.tag_ in ("WDT", "WP") and c.dep_ in ("nsubj", "dobj")]
-    speakers = [c for c in verb.lefts if c.dep_ == "nsubj" and c not in relatives]
-    if not clausal or verb.dep_ != "relcl" or not relatives or not speakers:
+    if not clausal or verb.dep_ != "relcl":
+        return []
+    relatives = _relative_pronouns(verb)
+    if not relatives or not any(c.dep_ == "nsubj" and c not in relatives for c in verb.lefts):
         return []
     return [
         c for c in verb.rights
