@@ -9,7 +9,7 @@ from storyscope.analysis.quotes import extract_quotes, link_speakers
 from storyscope.analysis.quotes.attribution import find_attributions
 from storyscope.analysis.quotes.ledger import build_ledger, word_changes
 from storyscope.analysis.quotes.marks import find_quotations
-from storyscope.model import Article, Entity, EntityMention, Quote, SpanText
+from storyscope.model import Article, Entity, EntityMention, Quote, SpanText, Title
 from tests.conftest import EXAMPLES, OUTLETS, assert_offsets_exact
 
 
@@ -153,6 +153,46 @@ def test_pronoun_speaker_of_the_wrong_entity_type_is_left_unresolved():
     pronoun, name = link_speakers([quote, named], [place])
     assert pronoun.speaker is None and pronoun.speaker_entity_id is None and pronoun.source == she
     assert name.speaker == "Port Ellery" and name.speaker_entity_id == "E1"
+
+
+def test_a_name_inside_a_modifier_of_the_source_is_not_the_speaker(nlp):
+    text = "The ferry will stop running in May, according to a memo obtained by Tessa Marlowe."
+    [quote] = quotes_of(nlp, text)
+    assert quote.source.text == "a memo obtained by Tessa Marlowe" and quote.speaker is None
+
+
+def _titled(entity_id: str, name: str, article: str, role: str) -> Entity:
+    mention = EntityMention(article_id=article, start=0, end=len(name), text=name, label="PERSON")
+    title = Title(article_id=article, start=0, end=5, text=role.title(), role=role, pattern="pre-name")
+    return Entity(id=entity_id, canonical=name, type="PERSON", mentions=[mention], article_ids=[article],
+                  titles=[title])
+
+
+@pytest.mark.parametrize(
+    ("source", "linked"),
+    [
+        ("the county's harbor master", "E1"),  # the one harbor master of the article
+        ("the harbor master of Port Ellery", "E1"),  # the office heads the description
+        ("the mayor", "E2"),  # named only in another article of the story
+        ("a harbor master", None),  # indefinite: nobody in particular
+        ("the spokesman", None),  # two spokesmen in the article: neither
+        ("the aide to the mayor", None),  # the mayor is the complement, not the speaker
+    ],
+)
+def test_definite_description_links_to_the_one_holder_of_its_office(source, linked):
+    span = SpanText(text=source, spans=[(0, len(source))])
+    content = SpanText(text="the pier is safe", spans=[(40, 56)])
+    quote = Quote(id="a#q1", article_id="a", source=span, cue=content, content=content, direct=False,
+                  speaker=source)
+    entities = [
+        _titled("E1", "Nell Quarry", "a", "acting harbor master"),
+        _titled("E2", "Ines Barrow", "b", "mayor"),
+        _titled("E3", "Tom Aske", "a", "spokesman"),
+        _titled("E4", "Lew Aske", "a", "spokesman"),
+    ]
+    [result] = link_speakers([quote], entities)
+    assert result.speaker_entity_id == linked
+    assert result.source == span
 
 
 def test_scare_quotes_are_not_attributions(nlp):

@@ -13,6 +13,7 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from storyscope.analysis.entities import normalise_name
+from storyscope.analysis.entities.titles import RANK_WORDS, role_word
 from storyscope.analysis.quotes.attribution import Attribution, Fragments
 from storyscope.analysis.quotes.component import annotate
 from storyscope.analysis.quotes.ledger import build_ledger
@@ -102,6 +103,43 @@ def named_in_source(source: SpanText, article_id: str, key: str, entities: list[
     return found.pop() if len(found) == 1 else None
 
 
+#: Words after which a description's head is over: what follows is its complement ("the director of
+#: the port") or a clause about it.
+_HEAD_BREAKS = frozenset({"for", "of", "at", "with", "from", "to", "in", "on", "who", "whose", "that", ","})
+
+
+def _office(role: str) -> tuple[str, ...]:
+    """A title's role without its rank words ("acting director" -> ("director",))."""
+    return tuple(word for word in role.split() if word not in RANK_WORDS)
+
+
+def described_entity(description: str, article_id: str, entities: list[Entity]) -> str | None:
+    """The one person a definite description names by office: "the state's attorney general" is the
+    person the story's outlets title attorney general, when one person in the article (else in the
+    story) holds that office. An indefinite description ("a spokesman") names nobody in particular,
+    and a description whose office two people hold names neither."""
+    words = description.replace(",", " , ").split()
+    if len(words) < 2 or words[0].lower() != "the":
+        return None
+    head: list[str] = []
+    for word in words[1:]:
+        if word.lower() in _HEAD_BREAKS:
+            break
+        head.append(role_word(word))
+    holders = [
+        entity
+        for entity in entities
+        if entity.type == "PERSON"
+        and any(
+            (office := _office(title.role)) and tuple(head[-len(office) :]) == office for title in entity.titles
+        )
+    ]
+    for pool in ([e for e in holders if article_id in e.article_ids], holders):
+        if pool:
+            return pool[0].id if len(pool) == 1 else None
+    return None
+
+
 def link_speakers(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
     """Set ``speaker_entity_id``: the entity named like the speaker in the same article, else anywhere,
     and name a linked speaker by the entity's canonical name ("Schaaf" -> "Libby Schaaf").
@@ -139,6 +177,8 @@ def link_speakers(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
             entity_id = next(iter(by_surname[key]))
         if entity_id is None and key and quote.source is not None:
             entity_id = named_in_source(quote.source, quote.article_id, key, entities)
+        if entity_id is None and quote.source is not None:
+            entity_id = described_entity(quote.speaker or quote.source.text, quote.article_id, entities)
         wanted = _PRONOUN_TYPES.get(quote.source.text.lower()) if quote.source else None
         if wanted is not None and entity_id is not None and types[entity_id] not in wanted:
             # "she" resolved to a name the story's entities say is not a person: leave it unresolved.

@@ -1777,6 +1777,21 @@ def _group_kind(span: Span) -> str:
     return "group"
 
 
+#: Relations that put a word in a modifier of a phrase, not in its head: "a copy reviewed by the
+#: Ledger" (``acl``, ``agent``, ``pobj``), "a spokesman for the mayor" (``prep``).
+_MODIFIER_DEPS = frozenset({"prep", "pobj", "agent", "acl", "relcl", "advcl", "poss"})
+
+
+def _in_modifier(token: Token, root: Token) -> bool:
+    """Whether ``token`` sits in a modifier of ``root``'s phrase (a prepositional phrase, a participle
+    or relative clause, a possessor), so it names someone other than the phrase's referent."""
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ in _MODIFIER_DEPS:
+            return True
+        token = token.head
+    return False
+
+
 def _described_person(root: Token) -> str | None:
     """An unnamed person source as its description ("A spokesman for the mayor", "Police"): the
     noun with its left modifiers and a "for"/"of"/"at"/"with"/"from" phrase right after it, so a
@@ -1905,8 +1920,8 @@ class _People:
         if any(c.dep_ == "conj" for c in root.children):
             return None  # several speakers ("Neither the parish nor Ana Paulo responded"): no one name
         candidates = [root, *(c for c in root.children if c.dep_ == "appos")]
-        if isinstance(head, Span):  # a phrase without a verb ("-Sen. Jolene Pryce"): any name in it
-            candidates += [t for t in head if t.ent_type_ == "PERSON"]
+        if isinstance(head, Span):  # a phrase without a verb ("-Sen. Jolene Pryce"): a name heading it
+            candidates += [t for t in head if t.ent_type_ == "PERSON" and not _in_modifier(t, root)]
         for token in candidates:
             ent = self.ents.get(token.i)
             if ent is not None:
