@@ -139,6 +139,20 @@ def test_title_context_retypes_places_and_adds_names_and_acronyms(nlp):
     assert mentions["HSB"][0] == "ORG"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # The tagger calls the shop owner an organisation (the harbor example's own sentence).
+        ("On Eastshore Avenue, where undocumented immigrants and citizens alike run small shops, "
+         "taquería owner Héctor Ibáñez said customers have not come back.", "Héctor Ibáñez", "PERSON"),
+        ("Residents told police Harbor Street was closed.", "Harbor Street", "FAC"),  # "police" names a group
+    ],
+)
+def test_lower_case_person_noun_retypes_the_name_it_modifies(nlp, text, name, label):
+    mentions = {m.text: m.label for m in extract_entity_mentions(Article(id="x", text=text), nlp(text))}
+    assert mentions[name] == label
+
+
 def test_honorific_possessive_and_outlet_possessive_trimmed(nlp):
     text = "Ms. Clara Voss's plan angered Omar Haddad.\n\nThe Millbrook Historical Society objected."
     mentions = extract_entity_mentions(Article(id="x", text=text), nlp(text))

@@ -28,6 +28,8 @@ from storyscope.analysis.entities.titles import (
     HONORIFICS,
     ORG_TITLES,
     PLACE_TITLES,
+    RANK_WORDS,
+    ROLE_WORDS,
     appositive_titles,
     is_title_word,
     pre_name_title,
@@ -251,6 +253,24 @@ def _modifier_run_before(doc: Doc, i: int) -> tuple[int, int] | None:
     return (start, i) if start < i else None
 
 
+#: Role words that also name groups, offices or ranks, not one person ("police Harbor Street",
+#: "council", "state", "acting"): in lower case they say nothing about the name after them.
+_GROUP_ROLE_WORDS = RANK_WORDS | frozenset({
+    "police", "fire", "council", "state", "head", "majority", "minority", "executive", "chair", "member",
+    "justice", "host",
+})
+
+
+def _lower_person_title(token: Token, run: tuple[int, int]) -> bool:
+    """A lower-case noun for one person ("owner", "captain", "spokesman") that modifies the name after it."""
+    return (
+        token.is_lower
+        and token.pos_ == "NOUN"
+        and role_word(token) in ROLE_WORDS - _GROUP_ROLE_WORDS
+        and run[0] <= token.head.i < run[1]
+    )
+
+
 def title_context_mentions(doc: Doc, spans: MentionSet) -> None:
     """Types from title nouns: names after person titles, places/organisations before office titles."""
     for token in doc:
@@ -261,6 +281,10 @@ def title_context_mentions(doc: Doc, spans: MentionSet) -> None:
             run = None  # "[President Donald] Trump": the bracketed words belong to the name after them
         if run is not None and not (token.is_lower and token.text.lower() not in HONORIFICS):
             spans.add_or_relabel(Found(run[0], run[1], "PERSON", "title-context"))
+        elif run is not None and _lower_person_title(token, run):
+            # "taquería owner Héctor Ibáñez" tagged ORG: a lower-case person noun retypes a name the NER
+            # found right after it, but adds none (lower-case words are weaker evidence than "Mayor").
+            spans.add_or_relabel(Found(run[0], run[1], "PERSON", "title-context"), add=False)
         word = role_word(token)
         if token.text[:1].isupper() and word in PLACE_TITLES | ORG_TITLES:
             before = _modifier_run_before(doc, token.i)
