@@ -5,7 +5,7 @@ import pytest
 from spacy.tokens import Span
 
 import storyscope
-from storyscope.analysis.entities import normalise_name, story_form_mentions
+from storyscope.analysis.entities import normalise_name, outlet_typed, story_form_mentions
 from storyscope.analysis.entities.canonical import misspelt_surnames, resolve
 from storyscope.analysis.entities.mentions import (
     Found,
@@ -153,6 +153,14 @@ def test_lower_case_person_noun_retypes_the_name_it_modifies(nlp, text, name, la
     assert mentions[name] == label
 
 
+def test_a_mention_of_one_of_the_story_outlets_is_an_organisation():
+    outlet = EntityMention(article_id="a", start=0, end=11, text="Fenwick Post", label="PERSON")
+    person = EntityMention(article_id="a", start=20, end=30, text="Nell Quarry", label="PERSON")
+    outlets = {normalise_name("The Fenwick Post")}
+    assert outlet_typed(outlet, outlets).label == "ORG"
+    assert outlet_typed(person, outlets).label == "PERSON"
+
+
 def test_honorific_possessive_and_outlet_possessive_trimmed(nlp):
     text = "Ms. Clara Voss's plan angered Omar Haddad.\n\nThe Millbrook Historical Society objected."
     mentions = extract_entity_mentions(Article(id="x", text=text), nlp(text))
@@ -170,6 +178,7 @@ def test_harbor_story_entities():
     assert greeley.title_conflict and "deputy director" in {t.role for t in greeley.conflicting_titles}
     assert entity(analysis, "Alan Pryce").id != entity(analysis, "Jolene Pryce").id
     assert "BEA" in {a.text for a in entity(analysis, "Border Enforcement Agency").aliases}
+    assert entity(analysis, "Coastline Wire").type == "ORG"  # an outlet of the story; the tagger says PERSON
     assert [e.id for e in analysis.entities] == [e.id for e in storyscope.analyze(analysis.articles).entities]
 
 

@@ -160,6 +160,14 @@ def group_mentions(mentions: list[EntityMention], resolution: Resolution, articl
     return [e.model_copy(update={"id": f"E{i}"}) for i, e in enumerate(entities, 1)]
 
 
+def outlet_typed(mention: EntityMention, outlets: set[str]) -> EntityMention:
+    """A mention of one of the story's outlets (``Article.outlet``) is an organisation, whatever
+    the tagger said ("Coastline Wire" tagged PERSON in its own byline)."""
+    if mention.label != "ORG" and normalise_name(mention.text) in outlets:
+        return mention.model_copy(update={"label": "ORG"})
+    return mention
+
+
 @register_section("entities", extract=extract_entity_mentions)
 def build_entities(context: StoryContext) -> None:
     per_article = {a.id: list(context.extracted("entities")[a.id]) for a in context.articles}
@@ -168,5 +176,6 @@ def build_entities(context: StoryContext) -> None:
         for a in context.articles for d in find_acronym_definitions(context.docs[a.id])
     }
     completed = story_form_mentions(context.articles, context.docs, per_article)
-    mentions = [m for a in context.articles for m in completed[a.id]]
+    outlets = {normalise_name(a.outlet) for a in context.articles if a.outlet}
+    mentions = [outlet_typed(m, outlets) for a in context.articles for m in completed[a.id]]
     context.analysis.entities = group_mentions(mentions, resolve(mentions, defined), len(context.articles))
