@@ -183,7 +183,7 @@ class Relevance:
         return np.asarray(self.scale * learned + self.shift + features[:, : len(SIGNALS)] @ self.fixed)
 
 
-def summarise(sample: Sample, config: SummaryConfig, relevance: Relevance | None, words: int) -> str:
+def summarise(sample: Sample, config: SummaryConfig, relevance: Scorer | None, words: int) -> str:
     """The summary of ``sample`` (cut at ``words``) under ``config``, scored by ``relevance``
     when given."""
     story = sample.roundup.story
