@@ -32,6 +32,7 @@ class Errors(StrEnum):
     E019 = "spaCy model '{name}' is not installed ({detail})"
     E020 = "store {path}: schema version {found} is newer than this storyscope supports ({supported})"
     E021 = "no input matched '{pattern}'"
+    E022 = "summary length must be at least 1 word (got {value})"
 
     def format(self, **kwargs: object) -> str:  # type: ignore[override]
         return f"[{self.name}] {self.value.format(**kwargs)}"

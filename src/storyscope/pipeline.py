@@ -103,12 +103,17 @@ def analyze(
     story_id: str | None = None,
     title: str | None = None,
     progress: Progress | None = None,
+    summary_words: int | None = None,
 ) -> StoryAnalysis:
     """Analyse ``articles`` as one story (the Python API).
 
     Near-duplicates are linked and listed but analysed once. With ``store``, parses
     are cached, the analysis is saved, and framing takes its prior from the stored corpus.
+    ``summary_words`` sets the summary's length in words (default: about 100 for short
+    inputs, 150 for long ones); it still has 3 to 7 sentences.
     """
+    if summary_words is not None and summary_words < 1:
+        raise StoryscopeError(Errors.E022.format(value=summary_words))
     records = link_duplicates([as_article(a, outlets) for a in articles])
     if not records:
         raise StoryscopeError(Errors.E018.format())
@@ -121,7 +126,8 @@ def analyze(
         model=pipeline_id(nlp),
         articles=records,
     )
-    build_analysis(analysis, docs, outlets, StoreCorpus(store, pipeline_id(nlp)) if store is not None else None)
+    corpus = StoreCorpus(store, pipeline_id(nlp)) if store is not None else None
+    build_analysis(analysis, docs, outlets, corpus, summary_words)
     if store is not None:
         store.save_analysis(analysis, pipeline_id(nlp))
     return analysis

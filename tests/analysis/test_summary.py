@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import storyscope
+from storyscope import StoryscopeError
 from storyscope.analysis import build_analysis
 from storyscope.analysis.claims import align, make_claims
 from storyscope.analysis.lexicon import loaded_lexicon, nrc_vad_lexicon
@@ -214,3 +215,14 @@ def test_candidates_can_be_scored_by_another_relevance_model(nlp):
 )
 def test_a_sentence_leaning_on_an_earlier_one(nlp, text, leans):
     assert dangling(nlp(text)[:]) is leans
+
+
+def test_summary_length_is_configurable_from_the_api(millbrook):
+    def words(summary_words: int | None) -> int:
+        summary = storyscope.analyze(millbrook, summary_words=summary_words).summary
+        assert 3 <= len(summary) <= 7
+        return sum(len(s.text.split()) for s in summary)
+
+    assert words(40) < words(None) < words(200)
+    with pytest.raises(StoryscopeError):
+        storyscope.analyze(millbrook, summary_words=0)

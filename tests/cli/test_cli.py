@@ -55,6 +55,22 @@ def test_stories_batch_keeps_ids_and_texts(tmp_path):
     assert_offsets_exact(lines[0])
 
 
+def test_analyze_summary_length_option(tmp_path):
+    stories = tmp_path / "stories.jsonl"
+    stories.write_text(json.dumps({"id": "s1", "articles": [{"id": "a", "text": MILLBROOK_A},
+                                                           {"id": "b", "text": MILLBROOK_B}]}) + "\n")
+    words = {}
+    for budget in ("40", "200"):
+        out = tmp_path / f"out{budget}.jsonl"
+        proc = run("analyze", "--stories", str(stories), "--summary-words", budget, "-o", str(out), cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+        summary = json.loads(out.read_text())["summary"]
+        words[budget] = sum(len(s["text"].split()) for s in summary)
+    assert words["40"] < words["200"]
+    assert run("analyze", "--stories", str(stories), "--summary-words", "0", "-o", str(tmp_path / "x.jsonl"),
+               cwd=tmp_path).returncode == 2
+
+
 def test_extract_streams_items_with_offsets(tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"id": "a", "text": MILLBROOK_A}) + "\n\n" + '{"id": "b"}\n')

@@ -37,9 +37,11 @@ def build_analysis(
     docs: dict[str, Doc],
     outlets: OutletTable | None = None,
     corpus: TermCorpus | None = None,
+    summary_words: int | None = None,
 ) -> StoryAnalysis:
-    """Run every section over ``analysis.articles`` (parsed in ``docs``) and fill it in."""
-    context = StoryContext(analysis=analysis, docs=docs, outlets=outlets, corpus=corpus)
+    """Run every section over ``analysis.articles`` (parsed in ``docs``) and fill it in;
+    ``summary_words`` is the summary's word budget (None: about 100 or 150 by input length)."""
+    context = StoryContext(analysis=analysis, docs=docs, outlets=outlets, corpus=corpus, summary_words=summary_words)
     for name in ORDER:
         SECTIONS[name].build(context)
     return analysis

@@ -65,12 +65,14 @@ class TermCorpus(Protocol):
 @dataclass
 class StoryContext:
     """What a section sees: the analysed articles, their parses and earlier results,
-    and (with a store) the corpus they belong to."""
+    (with a store) the corpus they belong to, and the summary length the user asked for
+    (None: by input length)."""
 
     analysis: StoryAnalysis
     docs: dict[str, Doc]
     outlets: OutletTable | None = None
     corpus: TermCorpus | None = None
+    summary_words: int | None = None
     _extracted: dict[str, dict[str, Sequence[Any]]] = field(default_factory=dict)
 
     @property

@@ -408,6 +408,7 @@ def select_sentences(
 def build_summary(context: StoryContext) -> None:
     alignment = align(context)
     context.analysis.summary = select_sentences(
-        alignment, context.analysis.claims or [], context.articles, SummaryConfig(), context.analysis.framing,
+        alignment, context.analysis.claims or [], context.articles, SummaryConfig(word_budget=context.summary_words),
+        context.analysis.framing,
         context.analysis.quantities,
     )

@@ -33,6 +33,13 @@ from storyscope.store import Store
 
 DEFAULT_REPORT = Path("storyscope-report.html")
 
+SummaryWordsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--summary-words", min=1, help="Summary length in words (default: about 100, or 150 for long stories)."
+    ),
+]
+
 
 def analyze(
     paths: Annotated[list[str] | None, typer.Argument(help="Article files, directories, globs or URLs: one story.")] = None,
@@ -45,24 +52,32 @@ def analyze(
     model: ModelOption = None,
     allow_private: AllowPrivateOption = False,
     follow_links: FollowLinksOption = False,
+    summary_words: SummaryWordsOption = None,
 ) -> None:
     """Analyse articles as one story and write a report (format from the -o suffix, default HTML)."""
     table = read_outlets(outlets)
     if stories is not None:
         if paths:
             raise StoryscopeError("give either PATH... or --stories, not both")
-        failed = _analyze_batch(stories, output, table, db, model)
+        failed = _analyze_batch(stories, output, table, db, model, summary_words)
     else:
         if not paths:
             raise StoryscopeError("give at least one PATH (file, directory, glob or URL), or --stories")
         out = output or DEFAULT_REPORT
         format_for(out)  # refuse an unknown suffix before any work
-        failed = _analyze_paths(paths, out, table, db or Path(DEFAULT_DB), model, ReadOptions(allow_private, follow_links))
+        options = ReadOptions(allow_private, follow_links)
+        failed = _analyze_paths(paths, out, table, db or Path(DEFAULT_DB), model, options, summary_words)
     raise typer.Exit(1 if failed else 0)
 
 
 def _analyze_paths(
-    paths: list[str], out: Path, table: OutletTable | None, db: Path, model: str | None, options: ReadOptions
+    paths: list[str],
+    out: Path,
+    table: OutletTable | None,
+    db: Path,
+    model: str | None,
+    options: ReadOptions,
+    summary_words: int | None,
 ) -> bool:
     result = read_inputs(paths, table, options)
     if not result.articles:
@@ -70,7 +85,10 @@ def _analyze_paths(
     with Store(db) as store:
         articles = store.add_articles(result.articles, result.signatures)
         with progress_bar("Parsing", total=sum(a.duplicate_of is None for a in articles)) as bar:
-            analysis = analyze_story(articles, outlets=table, model=model, store=store, progress=lambda n: advance(bar, n))
+            analysis = analyze_story(
+                articles, outlets=table, model=model, store=store, progress=lambda n: advance(bar, n),
+                summary_words=summary_words,
+            )
     write_report(analysis, out)
     info(f"wrote {out} ({len(analysis.articles)} articles, {len(result.errors)} failed inputs)")
     return bool(result.errors)
@@ -87,7 +105,12 @@ def _story_from_line(line: bytes, lineno: int, table: OutletTable | None) -> Sto
 
 
 def _analyze_batch(
-    stories: Path, output: Path | None, table: OutletTable | None, db: Path | None, model: str | None
+    stories: Path,
+    output: Path | None,
+    table: OutletTable | None,
+    db: Path | None,
+    model: str | None,
+    summary_words: int | None,
 ) -> bool:
     if output is None:
         raise StoryscopeError("--stories needs -o OUT.jsonl")
@@ -107,7 +130,8 @@ def _analyze_batch(
                     errors.append(InputError(f"{stories}:{lineno}", str(exc)))
                     continue
                 analysis = analyze_story(
-                    story.articles, outlets=table, model=model, store=store, story_id=story.id, title=story.title
+                    story.articles, outlets=table, model=model, store=store, story_id=story.id, title=story.title,
+                    summary_words=summary_words,
                 )
                 out.write(json.dumps(analysis.to_json_dict(), ensure_ascii=False) + "\n")
                 written += 1
