@@ -337,6 +337,12 @@ def test_closing_mark_typed_as_opening_and_dash_speaker_after_no_break_space(nlp
     assert roles(quote) == ("Nora Quill", "\u2015", "”The ferry is our only bus and it must stay.”")
 
 
+def test_dash_sign_off_glued_to_an_untagged_name_is_not_part_of_the_speaker(nlp):
+    text = 'The fish market will close early on Friday.\n\n"Nobody told the stallholders anything." -Priya Old, fish vendor'
+    [quote] = quotes_of(nlp, text)
+    assert quote.source.text == "Priya Old, fish vendor" and quote.speaker == "Priya Old"
+
+
 def test_stance_nested_in_reported_speech_is_part_of_its_content(nlp):
     text = "Mayor Ana Ruiz said she plans to rebuild the pier before the summer season."
     assert [roles(q) for q in quotes_of(nlp, text)] == [

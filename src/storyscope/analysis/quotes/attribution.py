@@ -1900,8 +1900,9 @@ class _People:
         return before[-1] if before else candidates[0]
 
     def full_name(self, ent: Span) -> str:
-        """The full name from its given name on, without titles the NER kept ("Mayor Ana Ruiz" -> "Ana Ruiz")."""
-        return _from_given_names(self.full_span(ent)).text
+        """The full name from its given name on, without titles the NER kept ("Mayor Ana Ruiz" -> "Ana Ruiz")
+        nor the dash of a sign-off the tokenizer left on the first name (``"…" -Ana Ruiz``)."""
+        return _from_given_names(self.full_span(ent)).text.lstrip(_DASHES)
 
     def speaker(self, head: Token | Span | None) -> str | None:
         """The name a source refers to: a named speaker's full name, or a pronoun's antecedent."""
