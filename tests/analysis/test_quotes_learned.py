@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -89,12 +88,9 @@ def test_a_model_that_accepts_nothing_gives_the_rules_alone(nlp):
     assert len(find_attributions(doc)) == len(find_attributions(doc, learned=False)) + 1
 
 
-def test_a_run_on_sentence_of_unlisted_verbs_stays_fast(nlp):
-    # one 95k-character sentence: every verb would be a candidate whose content is the rest of the sentence
+def test_a_run_on_sentence_of_unlisted_verbs_gives_sensible_contents(nlp):
+    # one 95k-character sentence: every verb would be a candidate whose content is the rest of the sentence;
+    # its time is measured in benchmarks/attribution.py (bad-input table), never asserted here
     text = "Voss drafted a proposal to cap fares, " * 2500
-    doc = nlp(text)
-    load_cue_model()
-    started = time.perf_counter()
-    found = find_attributions(doc)
-    assert time.perf_counter() - started < 20  # quadratic work took minutes
+    found = find_attributions(nlp(text))
     assert all(text[s:e].strip() for a in found for s, e in a.content)
