@@ -32,6 +32,7 @@ HOSTILE = {
     ],
     "split quotes, 2,000 times": 'A very long clause, she said, "and another part" ' * 2000,
     "only quotes": "\u201cOnly a quote with no close and no speaker " * 50,
+    "3,000 one-word paragraphs": "\n\n".join(["x"] * 3000),
     "weekday flood": "monday Tuesday " * 3000,
     "number flood": "1 " * 5000,
     "'more than' flood": "more than " * 5000,
