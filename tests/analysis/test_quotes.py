@@ -343,6 +343,25 @@ def test_dash_sign_off_glued_to_an_untagged_name_is_not_part_of_the_speaker(nlp)
     assert quote.source.text == "Priya Old, fish vendor" and quote.speaker == "Priya Old"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The gate was locked all night, said dockworker Ansel Fry.\n\nNobody knew why.',
+        '“The gate was locked all night, dockworker Ansel Fry said. Nobody knew why.',
+    ],
+)
+def test_closing_mark_forgotten_before_the_attribution(nlp, text):
+    direct = [q for q in quotes_of(nlp, text) if q.direct]
+    assert [(q.source.text, q.cue.text, q.content.text[1:]) for q in direct] == [
+        ("dockworker Ansel Fry", "said", "The gate was locked all night,")
+    ]
+
+
+def test_an_unclosed_quotation_with_a_verb_of_saying_inside_is_not_cut(nlp):
+    text = '"We waited three hours, and nobody said a word, so we left.'
+    assert [q for q in quotes_of(nlp, text) if q.source is not None and q.source.text == "nobody"] == []
+
+
 def test_stance_nested_in_reported_speech_is_part_of_its_content(nlp):
     text = "Mayor Ana Ruiz said she plans to rebuild the pier before the summer season."
     assert [roles(q) for q in quotes_of(nlp, text)] == [

@@ -234,10 +234,30 @@ def _indexed(doc: Doc) -> Iterator[tuple[_Quotes, list[bool], _People]]:
     doc.user_data[_TEXT] = doc.text
     doc.user_data[_LEARNED] = set()
     try:
-        quotes = _Quotes(find_quotations(doc.user_data[_TEXT]))
+        quotes = _Quotes([_close_forgotten(doc, q) for q in find_quotations(doc.user_data[_TEXT])])
         yield quotes, [quotes.at(t.idx) is not None for t in doc], _People(doc)
     finally:
         del doc.user_data[_SENTENCES], doc.user_data[_TEXT], doc.user_data[_LEARNED]
+
+
+def _close_forgotten(doc: Doc, quotation: Quotation) -> Quotation:
+    """An unclosed one-paragraph quotation cut after the comma that ends a reporting verb's complement
+    inside it: in '"The gate was locked all night, said Ansel Fry.' the closing mark was forgotten before
+    the attribution, which would otherwise be read as quoted words. The cut quotation stays unclosed."""
+    if quotation.closed or len(quotation.fragments) != 1:
+        return quotation
+    start, end = quotation.fragments[0]
+    for verb in _tokens_in(doc, start + 1, end):
+        if verb.lemma_.lower() not in REPORTING_VERBS or verb.pos_ != "VERB" or verb.head.i != verb.i:
+            continue
+        complement = next((c for c in verb.lefts if c.dep_ == "ccomp"), None)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if complement is None or subject is None or subject.i < complement.right_edge.i:
+            continue
+        comma = complement.right_edge.i + 1
+        if comma < verb.i and doc[comma].text == "," and start < doc[comma].idx:
+            return Quotation([(start, doc[comma].idx + 1)], closed=False)
+    return quotation
 
 
 def _cue_candidates(
