@@ -87,3 +87,21 @@ def test_summary_says_who_a_quoted_pronoun_is():
     assert pronoun_speakers(analysis) == [[("she", "Ana Ruiz")], []]
     assert "[“she”: Ana Ruiz]" in render(analysis, "md")
     assert "[“she”: Ana Ruiz]" in render(analysis, "html")
+
+
+def test_markdown_ledger_says_which_words_an_outlet_adds_or_drops():
+    from storyscope.analysis.quotes.ledger import build_ledger
+    from storyscope.model import Quote, SpanText, StoryAnalysis
+
+    def quote(qid: str, article: str, content: str) -> Quote:
+        span = SpanText(text=content, spans=[(0, len(content))])
+        return Quote(id=qid, article_id=article, source=span, cue=span, content=span, direct=True,
+                     speaker="Ana Ruiz", speaker_entity_id="E1")
+
+    quotes = [quote("a#q1", "a", "the pier will reopen by the summer season"),
+              quote("b#q1", "b", "the old pier will reopen by summer season")]
+    analysis = StoryAnalysis(id="s", model="m", articles=[Article(id="a", text="x"), Article(id="b", text="y")],
+                             quotes=quotes, ledger=build_ledger(quotes))
+    md = render(analysis, "md")
+    assert "adds “old”" in md and "drops “the”" in md
+    assert " → ;" not in md and "( → " not in md
