@@ -248,6 +248,21 @@ def test_component_registered_by_name_sets_doc_extension():
     assert attribution.direct
 
 
+def test_component_is_declared_to_spacy_as_an_entry_point():
+    """``nlp.add_pipe("storyscope_attribution")`` without importing storyscope first: spaCy looks the
+    name up in the ``spacy_factories`` entry points of the installed package."""
+    import importlib
+    import tomllib
+    from pathlib import Path
+
+    from storyscope.analysis.quotes.component import make_attribution_component
+
+    pyproject = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())
+    target = pyproject["project"]["entry-points"]["spacy_factories"]["storyscope_attribution"]
+    module, _, name = target.partition(":")
+    assert getattr(importlib.import_module(module), name) is make_attribution_component
+
+
 # --- ledger and story --------------------------------------------------------------------
 
 
