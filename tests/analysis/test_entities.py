@@ -153,6 +153,19 @@ def test_lower_case_person_noun_retypes_the_name_it_modifies(nlp, text, name, la
     assert mentions[name] == label
 
 
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # The tagger misses the speaker; the name opens with a given name and does what people do.
+        ('"Not on my watch," quipped Baron Fellowes of the Marlow Town Board.', ["Baron Fellowes"]),
+        ("THE ROSA MARSH FILES: PART TWO", []),  # a capitalised heading is nobody
+    ],
+)
+def test_untagged_name_that_opens_with_a_given_name_and_acts_is_a_person(nlp, text, people):
+    mentions = extract_entity_mentions(Article(id="x", text=text), nlp(text))
+    assert [(m.text, m.source) for m in mentions if m.label == "PERSON"] == [(p, "given-name") for p in people]
+
+
 def test_a_mention_of_one_of_the_story_outlets_is_an_organisation():
     outlet = EntityMention(article_id="a", start=0, end=11, text="Fenwick Post", label="PERSON")
     person = EntityMention(article_id="a", start=20, end=30, text="Nell Quarry", label="PERSON")

@@ -9,7 +9,7 @@ from storyscope.analysis.quotes import extract_quotes, link_speakers
 from storyscope.analysis.quotes.attribution import find_attributions
 from storyscope.analysis.quotes.ledger import build_ledger, word_changes
 from storyscope.analysis.quotes.marks import find_quotations
-from storyscope.model import Article, Entity, EntityMention, Quote, SpanText, Title
+from storyscope.model import Article, Entity, EntityAlias, EntityMention, Quote, SpanText, Title
 from tests.conftest import EXAMPLES, OUTLETS, assert_offsets_exact
 
 
@@ -161,9 +161,10 @@ def test_a_name_inside_a_modifier_of_the_source_is_not_the_speaker(nlp):
     assert quote.source.text == "a memo obtained by Tessa Marlowe" and quote.speaker is None
 
 
-def _titled(entity_id: str, name: str, article: str, role: str) -> Entity:
+def _titled(entity_id: str, name: str, article: str, role: str, text: str | None = None) -> Entity:
     mention = EntityMention(article_id=article, start=0, end=len(name), text=name, label="PERSON")
-    title = Title(article_id=article, start=0, end=5, text=role.title(), role=role, pattern="pre-name")
+    text = text or role.title()
+    title = Title(article_id=article, start=0, end=len(text), text=text, role=role, pattern="pre-name")
     return Entity(id=entity_id, canonical=name, type="PERSON", mentions=[mention], article_ids=[article],
                   titles=[title])
 
@@ -193,6 +194,29 @@ def test_definite_description_links_to_the_one_holder_of_its_office(source, link
     [result] = link_speakers([quote], entities)
     assert result.speaker_entity_id == linked
     assert result.source == span
+
+
+@pytest.mark.parametrize(
+    ("source", "linked"),
+    [
+        ("The head of the Fenwick Port Authority", "E1"),  # titled "FPA Director" by an outlet
+        ("the chief of the FPA", "E1"),  # the acronym names the same organisation
+        ("the head of the Fenwick Rowing Club", None),  # nobody is titled as leading it
+    ],
+)
+def test_head_of_an_organisation_links_to_the_one_person_titled_as_leading_it(source, linked):
+    span = SpanText(text=source, spans=[(0, len(source))])
+    content = SpanText(text="the pier is safe", spans=[(50, 66)])
+    quote = Quote(id="a#q1", article_id="a", source=span, cue=content, content=content, direct=False,
+                  speaker=source)
+    director = _titled("E1", "Nell Quarry", "b", "director", "FPA Director")
+    deputy = _titled("E2", "Tom Aske", "a", "deputy director", "FPA Deputy Director")  # does not lead it
+    mention = EntityMention(article_id="a", start=0, end=3, text="FPA", label="ORG")
+    authority = Entity(id="E3", canonical="Fenwick Port Authority", type="ORG", mentions=[mention],
+                       article_ids=["a"], aliases=[EntityAlias(text="FPA", rule="acronym", count=1)])
+    club = Entity(id="E4", canonical="Fenwick Rowing Club", type="ORG", mentions=[mention], article_ids=["a"])
+    [result] = link_speakers([quote], [director, deputy, authority, club])
+    assert result.speaker_entity_id == linked
 
 
 def test_scare_quotes_are_not_attributions(nlp):

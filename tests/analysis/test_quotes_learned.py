@@ -29,7 +29,7 @@ def _texts(text: str, fragments: tuple[tuple[int, int], ...] | None) -> list[str
 @pytest.mark.parametrize(
     ("text", "lemma", "source", "cue", "content"),
     [
-        ("Ira Voss drafted a proposal to cap ferry fares.", "draft", "Ira Voss", "drafted",
+        ("Ira Voss unveiled a proposal to cap ferry fares.", "unveil", "Ira Voss", "unveiled",
          "a proposal to cap ferry fares"),
         ("The port board rolled out a proposal to cap ferry fares.", "roll", "The port board", "rolled out",
          "a proposal to cap ferry fares"),
@@ -82,7 +82,7 @@ def test_model_is_small_plain_data_with_this_modules_features(tmp_path: Path):
 
 
 def test_a_model_that_accepts_nothing_gives_the_rules_alone(nlp):
-    doc = nlp("Ira Voss drafted a proposal to cap ferry fares. Mayor Ana Ruiz said the pier was unsafe.")
+    doc = nlp("Ira Voss unveiled a proposal to cap ferry fares. Mayor Ana Ruiz said the pier was unsafe.")
     strict = replace(load_cue_model(), threshold=1.1)
     assert find_attributions(doc, cue_model=strict) == find_attributions(doc, learned=False)
     assert len(find_attributions(doc)) == len(find_attributions(doc, learned=False)) + 1

@@ -13,6 +13,9 @@ Fixes, each general rather than tied to names:
   ("Mayor Renata Okafor"), and the words before an office title are a place for
   jurisdiction offices ("Port Calder Mayor") or an organisation for others ("ICE Director"; an
   acronym the tagger dropped is added, other words are only retyped);
+- given names: a run of proper nouns the tagger left untyped that opens with a given name
+  (``gender_guesser``'s list) and acts like a person (a verb's subject, or the speaker after a
+  quotation) is a person ("…," quipped Baron Fellowes);
 - coordination: a one-word mention listed with two or more mentions of one other type
   takes their type ("Sacramento, Sonoma, and Monterey").
 """
@@ -36,6 +39,7 @@ from storyscope.analysis.entities.titles import (
     role_word,
 )
 from storyscope.model import Article, EntityMention
+from storyscope.nlp.names import is_given_name
 
 #: NER labels that name things (numbers and dates belong to other sections).
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
@@ -296,6 +300,50 @@ def title_context_mentions(doc: Doc, spans: MentionSet) -> None:
                 spans.add_or_relabel(Found(before[0], before[1], label, "title-context"), add=acronym)
 
 
+def given_name_mentions(doc: Doc, spans: MentionSet) -> None:
+    """People the tagger missed: a run of two to four capitalised proper nouns no entity covers that
+    opens with a given name ("Baron Fellowes of the town board"); untyped runs only, so "Jordan
+    Street" (a place the tagger typed) stays a place."""
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        opens = (
+            token.pos_ == "PROPN" and not token.ent_type_ and is_given_name(token)
+            and (i == 0 or doc[i - 1].pos_ != "PROPN" or is_title_word(doc[i - 1]))
+        )
+        if not opens:
+            i += 1
+            continue
+        end = i + 1
+        while (
+            end < len(doc) and end - i < 4 and doc[end].pos_ == "PROPN" and doc[end].is_alpha
+            and doc[end].text[:1].isupper() and not doc[end].ent_type_ and not is_title_word(doc[end])
+        ):
+            end += 1
+        if end - i >= 2 and all(spans.covering(k, k + 1) is None for k in range(i, end)) and _acts(doc[i:end]):
+            spans.add(Found(i, end, "PERSON", "given-name"))
+        i = end
+
+
+def _acts(run: Span) -> bool:
+    """Whether a name-shaped run does what people do in news text: it is the subject of a verb, or the
+    speaker after a quotation ("…," quipped Baron Fellowes); a capitalised heading ("AMERICA FIRST")
+    or a name after "the" ("the Carolina Panthers") never is."""
+    doc = run.doc
+    if any(t.is_upper for t in run) or (run.start > 0 and doc[run.start - 1].lower_ == "the"):
+        return False
+    root = run.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    # The inverted speaker the parser reads as an object: a verb right after a quotation's closing mark,
+    # or after the comma closing a clause that holds a quotation ("'…' to the towns, quipped X").
+    verb = root.head
+    if root.dep_ != "dobj" or not 0 < verb.i < run.start:
+        return False
+    before = doc[verb.i - 1]
+    return before.is_quote or (before.text == "," and any(t.is_quote for t in doc[verb.sent.start : verb.i]))
+
+
 #: First words of saints' names, which in news name churches, schools and hospitals, not speakers.
 SAINT_WORDS = ("St. ", "St ", "Saint ")
 
@@ -320,6 +368,7 @@ def found_mentions(doc: Doc) -> list[Found]:
             spans.add(Found(cleaned[0], cleaned[1], ner_label(doc[cleaned[0] : cleaned[1]].text, ent.label_)))
     acronym_mentions(doc, find_acronym_definitions(doc), spans)
     title_context_mentions(doc, spans)
+    given_name_mentions(doc, spans)
     coordination_types(doc, spans)
     return spans.sorted()
 

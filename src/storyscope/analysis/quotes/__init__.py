@@ -113,27 +113,64 @@ def _office(role: str) -> tuple[str, ...]:
     return tuple(word for word in role.split() if word not in RANK_WORDS)
 
 
-def described_entity(description: str, article_id: str, entities: list[Entity]) -> str | None:
-    """The one person a definite description names by office: "the state's attorney general" is the
-    person the story's outlets title attorney general, when one person in the article (else in the
-    story) holds that office. An indefinite description ("a spokesman") names nobody in particular,
-    and a description whose office two people hold names neither."""
-    words = description.replace(",", " , ").split()
-    if len(words) < 2 or words[0].lower() != "the":
-        return None
-    head: list[str] = []
-    for word in words[1:]:
-        if word.lower() in _HEAD_BREAKS:
-            break
-        head.append(role_word(word))
-    holders = [
+#: Words for whoever leads an organisation ("the head of the port authority") …
+_LEADER_WORDS = frozenset({"head", "chief", "leader", "boss"})
+#: … the offices that lead one, and the ranks that make an office a subordinate one.
+_LEADER_OFFICES = frozenset({
+    "director", "chief", "head", "president", "chairman", "chairwoman", "chair", "ceo", "commissioner",
+    "secretary", "leader", "administrator",
+})
+_SUBORDINATE_RANKS = frozenset({"deputy", "assistant", "associate", "vice", "under", "former", "ex"})
+
+
+def _holders(head: list[str], entities: list[Entity]) -> list[Entity]:
+    """People some outlet gives the office that ends ``head`` ("state's attorney general")."""
+    return [
+        entity
+        for entity in entities
+        if entity.type == "PERSON"
+        and any((office := _office(t.role)) and tuple(head[-len(office) :]) == office for t in entity.titles)
+    ]
+
+
+def _leaders(organisation: str, entities: list[Entity]) -> list[Entity]:
+    """People titled as leading ``organisation`` under any of its names ("ICE Director" for "the head
+    of Immigration and Customs Enforcement"); a deputy or former one does not lead it."""
+    key = normalise_name(organisation)
+    named = [
+        e for e in entities
+        if e.type != "PERSON" and key in {normalise_name(e.canonical), *(normalise_name(a.text) for a in e.aliases)}
+    ]
+    if len(named) != 1:
+        return []
+    forms = {normalise_name(named[0].canonical), *(normalise_name(a.text) for a in named[0].aliases)}
+    return [
         entity
         for entity in entities
         if entity.type == "PERSON"
         and any(
-            (office := _office(title.role)) and tuple(head[-len(office) :]) == office for title in entity.titles
+            _office(t.role)[-1:] and _office(t.role)[-1] in _LEADER_OFFICES
+            and not set(t.role.split()) & _SUBORDINATE_RANKS
+            and any(f" {form} " in f" {normalise_name(t.text)} " for form in forms)
+            for t in entity.titles
         )
     ]
+
+
+def described_entity(description: str, article_id: str, entities: list[Entity]) -> str | None:
+    """The one person a definite description names by office: "the state's attorney general" is the
+    person the story's outlets title attorney general, and "the head of the port authority" the one
+    they title as leading it, when one person in the article (else in the story) fits. An indefinite
+    description ("a spokesman") names nobody in particular, and one that fits two people neither."""
+    words = description.replace(",", " , ").split()
+    if len(words) < 2 or words[0].lower() != "the":
+        return None
+    k = next((k for k in range(1, len(words)) if words[k].lower() in _HEAD_BREAKS), len(words))
+    head = [role_word(word) for word in words[1:k]]
+    if len(head) == 1 and head[0] in _LEADER_WORDS and k < len(words) and words[k].lower() == "of":
+        holders = _leaders(" ".join(words[k + 1 :]), entities)
+    else:
+        holders = _holders(head, entities)
     for pool in ([e for e in holders if article_id in e.article_ids], holders):
         if pool:
             return pool[0].id if len(pool) == 1 else None

@@ -79,9 +79,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
-from gender_guesser.detector import Detector
 from spacy.tokens import Doc, Span, Token
 
 from storyscope.analysis.entities.mentions import ner_label
@@ -115,6 +113,7 @@ from storyscope.analysis.quotes.lexicon import (
 )
 from storyscope.analysis.quotes.marks import QUOTE_CHARS, Quotation, find_quotations
 from storyscope.nlp.layout import PAGE_LABELS, link_lines
+from storyscope.nlp.names import given_name_gender
 
 Fragments = tuple[tuple[int, int], ...]
 
@@ -1771,24 +1770,6 @@ def _overlaps(a: Fragments, b: Fragments) -> bool:
 # --- speakers ----------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _gender_detector() -> Detector:
-    return Detector(case_sensitive=False)
-
-
-def _given_name_gender(token: Token) -> str | None:
-    """Gender ``gender_guesser`` gives a word as a given name; None for possessors and unknown words."""
-    doc = token.doc
-    if not token.is_alpha or not token.text[0].isupper() or (token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "POS"):
-        return None  # possessors are not given names ("Bayline's Theo Marchetti")
-    guess = _gender_detector().get_gender(token.text)
-    if guess in ("male", "mostly_male"):
-        return "male"
-    if guess in ("female", "mostly_female"):
-        return "female"
-    return None
-
-
 def _group_kind(span: Span) -> str:
     """"org" (organisations and places: "it" or "they"), "group" (nationalities and parties, plural
     noun phrases: "they")."""
@@ -1829,7 +1810,7 @@ def _from_given_names(name: Span) -> Span:
     """``name`` from the given names right before its last word on ("Port Calder Mayor Renata Okafor" ->
     "Renata Okafor"); unchanged when no given name precedes the last word."""
     start = name.end - 1
-    while start > name.start and _given_name_gender(name.doc[start - 1]) is not None:
+    while start > name.start and given_name_gender(name.doc[start - 1]) is not None:
         start -= 1
     return name if start == name.end - 1 else name.doc[start : name.end]
 
@@ -1904,7 +1885,7 @@ class _People:
             return True
         name = self.full_span(ent)
         given = name[:-1] if len(name) > 1 else name  # a lone word may be a first name ("Rowan")
-        if any(_given_name_gender(t) is not None for t in given):
+        if any(given_name_gender(t) is not None for t in given):
             return True
         return name[-1].text in self._speaking_words
 
@@ -1995,7 +1976,7 @@ class _People:
     def _given_name_gender(self, name: Span) -> str | None:
         """Gender of the first word before the surname known as a given name."""
         for token in name[:-1]:
-            gender = _given_name_gender(token)
+            gender = given_name_gender(token)
             if gender is not None:
                 return gender
         return None

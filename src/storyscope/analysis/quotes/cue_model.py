@@ -12,7 +12,11 @@ clause, so this detector judges a verb by features that carry over to words it h
   what it is, a prepositional phrase, a passive agent, negation, modals, the verb's own relation
   and tense;
 * its subject: a person, an organisation, a pronoun, a common noun, none;
-* quotation marks in its sentence and right beside it.
+* quotation marks in its sentence and right beside it;
+* its WordNet senses (:mod:`storyscope.analysis.quotes.wordnet`, a table derived from WordNet 3.0 at build
+  time): the share of them in each supersense (communication, cognition, emotion, social …) and whether
+  the first one is, the share with a clause or infinitive frame, and the share whose synonyms or hypernyms
+  are word-list verbs ("chastise" is a kind of "criticize"); of the phrasal verb when WordNet has it ("seize on").
 
 The weights are fitted by ``benchmarks/fit_cue_model.py`` (cross-validated over articles) and
 shipped as plain JSON (``cue_model.json``: feature names, coefficients, intercept, threshold), read
@@ -41,6 +45,7 @@ from storyscope.analysis.quotes.lexicon import (
     SOURCE_TEXT_NOUNS,
 )
 from storyscope.analysis.quotes.marks import QUOTE_CHARS
+from storyscope.analysis.quotes.wordnet import verb_lemma, verb_senses
 from storyscope.analysis.similarity import static_model
 
 MODEL_PATH = Path(__file__).with_name("cue_model.json")
@@ -65,6 +70,20 @@ _MARK_WINDOW = 3
 #: What the span construction found for the candidate (given by the caller): a source, a named speaker, the
 #: content's length (log of characters), a quoted content.
 CONSTRUCTION_FEATURES = ("has_source", "named_speaker", "content_log_chars", "direct")
+#: WordNet verb supersenses whose share among the verb's senses (and whether its first sense is one) are features.
+VERB_SUPERSENSES = ("communication", "cognition", "emotion", "social", "perception", "possession", "competition")
+#: Word-list classes a verb's WordNet senses may be related to (synonym or hypernym: "chastise" -> "criticize").
+RELATED_CLASSES = ("reporting", "object", "intent")
+#: The verb's WordNet senses (:mod:`storyscope.analysis.quotes.wordnet`): known at all, a phrasal entry
+#: ("seize_on"), the share of its senses in each supersense, its first (most frequent) sense's supersense, the
+#: share of its senses with a clause / infinitive frame, the share related to each word-list class.
+WORDNET_FEATURES: tuple[str, ...] = (
+    "wn_known", "wn_phrasal",
+    *(f"wn_share_{s}" for s in VERB_SUPERSENSES),
+    *(f"wn_first_{s}" for s in VERB_SUPERSENSES),
+    "wn_clause_share", "wn_first_clause", "wn_infinitive_share",
+    *(f"wn_related_{name}" for name in RELATED_CLASSES),
+)
 SHAPE_FEATURES: tuple[str, ...] = (
     *(f"dep={d}" for d in _DEPS),
     *(f"tag={t}" for t in _TAGS),
@@ -74,6 +93,7 @@ SHAPE_FEATURES: tuple[str, ...] = (
     "subj_speaker", "quote_in_sentence", "quote_beside", "sentence_start",
     "object_sim_noun", "prep_object_sim_noun", *CONSTRUCTION_FEATURES,
     *(f"sim_{name}" for name in LEXICON_CLASSES),
+    *WORDNET_FEATURES,
 )
 DIMENSIONS = 64
 FEATURES: tuple[str, ...] = (
@@ -158,6 +178,30 @@ def shape_features(verb: Token, inside: Sequence[bool], sentence: tuple[int, int
     features["prep_object_sim_noun"] = max((_nearest(o.lemma_.lower(), "cue_nouns") for o in prep_objects), default=0.0)
     for name in LEXICON_CLASSES:
         features[f"sim_{name}"] = _nearest(verb.lemma_.lower(), name)
+    features.update(wordnet_features(verb))
+    return features
+
+
+def wordnet_features(verb: Token) -> dict[str, float]:
+    """The verb's WordNet sense profile (see :data:`WORDNET_FEATURES`), of its phrasal entry when WordNet has one
+    for the verb and its particle or the preposition right after it ("seized on", "weighed in")."""
+    lemma = verb_lemma(verb.lemma_.lower(), verb.lower_)
+    if lemma is None:
+        return {}
+    particles = [c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == verb.i + 1)]
+    phrasal = verb_senses(f"{lemma}_{particles[0].lower_}") if particles else None
+    senses = phrasal or verb_senses(lemma)
+    if senses is None:
+        return {}
+    features = {"wn_known": 1.0, "wn_phrasal": float(phrasal is not None)}
+    for supersense in VERB_SUPERSENSES:
+        features[f"wn_share_{supersense}"] = senses.share(supersense)
+        features[f"wn_first_{supersense}"] = float(senses.supersenses[0] == supersense)
+    features["wn_clause_share"] = senses.clause_share()
+    features["wn_first_clause"] = float(senses.clause[0])
+    features["wn_infinitive_share"] = senses.infinitive_share()
+    for name in RELATED_CLASSES:
+        features[f"wn_related_{name}"] = senses.related_share(LEXICON_CLASSES[name])
     return features
 
 
