@@ -414,6 +414,16 @@ def test_quoted_paragraph_after_an_attributed_quote_continues_it(nlp):
     assert quote.source.text == "librarian Ada Stone" and len(quote.content.spans) == 2
 
 
+def test_quotation_opening_the_sentence_after_the_cue_sentence_continues_it_past_a_scare_quote(nlp):
+    text = (
+        "Harbor Master Nell Quarry was blunt. “Who pays for this?” she asked during her speech on the "
+        "so-called “harbor renewal” fees. “Who pays for a pier nobody asked for and nobody will use?”"
+    )
+    [quote] = [q for q in quotes_of(nlp, text) if q.direct]
+    assert quote.speaker == "Nell Quarry" and len(quote.content.spans) == 2
+    assert quote.content.text.endswith("nobody will use?”")
+
+
 def test_attribution_nested_in_reported_content_is_part_of_it(nlp):
     text = "A harbor survey found that most ferry riders said the fares were too high."
     assert [roles(q) for q in quotes_of(nlp, text)] == [

@@ -321,13 +321,15 @@ def _find_attributions(doc: Doc, quotes: _Quotes, inside: list[bool], people: _P
         match = _direct_cue(doc, quotation, verbs, verb_starts, inside)
         if match is None:
             if previous is not None and (
-                _follows_cue(_text(doc), previous[0], quotation, cue_info[previous[1]][1])
+                _follows_cue(doc, previous[0], quotation, cue_info[previous[1]][1])
                 or _next_quoted_paragraph(_text(doc), previous[0], quotation)
             ):
                 # '"A?" X asked. "B."' and a quoted paragraph after "A," X said.': X's words go on.
                 by_cue[previous[1]].append(quotation)
                 previous = (quotation, previous[1])
                 continue
+            if previous is not None and _embedded(doc, quotation):
+                continue  # a scare quote in the cue sentence ('… its so-called "renewal" fees.') ends no chain
             previous = None
             continue
         key, source, cue, head = match
@@ -523,15 +525,23 @@ def _lemma(token: Token) -> str:
 # --- direct quotations -------------------------------------------------------------------
 
 
-def _follows_cue(text: str, earlier: Quotation, later: Quotation, cue: Fragments) -> bool:
-    """Whether ``later`` comes right after a cue sentence that closed ``earlier``, in one paragraph."""
+def _follows_cue(doc: Doc, earlier: Quotation, later: Quotation, cue: Fragments) -> bool:
+    """Whether ``later`` opens the sentence right after the cue sentence that closed ``earlier``, in one
+    paragraph ('"A?" X asked during the hearing. "B?"')."""
+    text = _text(doc)
     between = text[earlier.end : later.start]
-    cue_start, cue_end = cue[0]
-    return (
-        "\n" not in between
-        and earlier.end <= cue_start < later.start
-        and len(between) < 120
-        and between.rstrip().endswith((".", ":"))
+    cue_start = cue[0][0]
+    if "\n" in between or not earlier.end <= cue_start < later.start or not between.rstrip().endswith((".", ":")):
+        return False
+    cue_tokens = _tokens_in(doc, cue_start, cue[0][1])
+    return bool(cue_tokens) and _sent(cue_tokens[0]).end_char <= later.start
+
+
+def _embedded(doc: Doc, quotation: Quotation) -> bool:
+    """Whether a quotation is a few words inside a clause (a scare quote, a term), not a statement."""
+    tokens = _tokens_in(doc, quotation.start, quotation.end)
+    return bool(tokens) and sum(t.is_alpha for t in tokens) < MIN_QUOTE_WORDS and not _standalone(
+        _text(doc), quotation, tokens
     )
 
 
