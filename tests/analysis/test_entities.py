@@ -14,6 +14,7 @@ from storyscope.analysis.entities.mentions import (
     coordination_types,
     extract_entity_mentions,
     find_acronym_definitions,
+    found_mentions,
     ner_label,
     title_context_mentions,
 )
@@ -336,3 +337,35 @@ def test_a_name_with_an_editors_bracket_keeps_both_halves(nlp):
     spans = MentionSet(doc)
     title_context_mentions(doc, spans)
     assert not any(doc[f.start : f.end].text == "Tomas" for f in spans.sorted())
+
+
+@pytest.mark.parametrize("text", [
+    "Dock workers received a text saying, “Important Notice! Ferry Service Ends At Noon in Port Calder.”",
+    "Dock workers received an alert reading “Storm Warning! Stay off the piers tonight,” the union said.",
+])
+def test_a_title_that_is_only_the_start_of_a_quotation_is_dropped(nlp, text):
+    doc = nlp(text)
+    assert "WORK_OF_ART" in {e.label_ for e in doc.ents}  # the tagger's error this fix is for
+    assert all(f.label != "WORK_OF_ART" for f in found_mentions(doc))
+
+
+def test_a_title_that_fills_its_quotation_marks_stays(nlp):
+    doc = nlp("In her book “The Long Tide,” Dana Roe describes the harbor.")
+    assert [(doc[f.start : f.end].text, f.label) for f in found_mentions(doc)][0] == ("Long Tide", "WORK_OF_ART")
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Renata Okafor took to Twitter to announce the closure of the pier.",
+    "Captain Lena Hoyt said on Twitter that the ferries would run again.",
+])
+def test_a_person_where_something_is_posted_is_the_platform(nlp, text):
+    doc = nlp(text)
+    assert ("Twitter", "PERSON") in {(e.text, e.label_) for e in doc.ents}  # the tagger's error this fix is for
+    found = {doc[f.start : f.end].text: (f.label, f.source) for f in found_mentions(doc)}
+    assert found["Twitter"] == ("ORG", "platform")
+    assert found["Lena Hoyt" if "Hoyt" in text else "Renata Okafor"][0] == "PERSON"
+
+
+def test_a_person_after_call_on_stays_a_person(nlp):
+    doc = nlp("The union called on Hoyt to resign before the vote.")
+    assert [(doc[f.start : f.end].text, f.label) for f in found_mentions(doc)] == [("Hoyt", "PERSON")]

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 from storyscope.model.spans import Mention
 
 #: How a mention was found: the parser's NER, or one of the fixes applied on top of it.
-MentionSource = Literal["ner", "acronym", "title-context", "story-form", "coordination", "given-name"]
+MentionSource = Literal["ner", "acronym", "title-context", "story-form", "coordination", "given-name", "platform"]
 
 #: Why a surface form joined an entity (see :mod:`storyscope.analysis.entities`).
 MergeRule = Literal["same-name", "surname", "acronym", "misspelling", "name-variant", "short-form"]

@@ -17,7 +17,12 @@ Fixes, each general rather than tied to names:
   (``gender_guesser``'s list) and acts like a person (a verb's subject, or the speaker after a
   quotation) is a person ("…," quipped Baron Fellowes);
 - coordination: a one-word mention listed with two or more mentions of one other type
-  takes their type ("Sacramento, Sonoma, and Monterey").
+  takes their type ("Sacramento, Sonoma, and Monterey");
+- quotation marks: a "title" (WORK_OF_ART) that touches a quotation mark without being the
+  whole quotation is words the tagger read across the mark ("“Urgent Notice! Ferries stop…”",
+  "…,” Okafor told reporters"), not a title, and is dropped;
+- platforms: a one-word "person" where something is posted ("wrote on Chirper", "took to
+  Chirper") is the platform, an organisation.
 """
 
 from __future__ import annotations
@@ -357,18 +362,77 @@ def ner_label(text: str, label: str) -> str:
     return label
 
 
+def _is_quote_mark(token: Token) -> bool:
+    """A quotation mark, not an apostrophe of possession ("the Gazette' editor")."""
+    return token.is_quote and token.tag_ != "POS"
+
+
+def _is_closing_quote(doc: Doc, i: int) -> bool:
+    """Token i is a quotation mark, or one punctuation mark before one ("Ferry Tales," ends a title)."""
+    if i < len(doc) and doc[i].is_punct and not doc[i].is_quote:
+        i += 1
+    return i < len(doc) and _is_quote_mark(doc[i])
+
+
+def quote_fragment(doc: Doc, start: int, end: int) -> bool:
+    """Whether a WORK_OF_ART span touches a quotation mark but is not the whole quotation: the tagger
+    reads capitalised words next to a quotation mark as a title, so a quoted message's first words
+    ("“Urgent Notice! Ferries stop at noon,”") or the speaker after a quotation ("“…,” Okafor told
+    the board") come out as WORK_OF_ART. A title in quotation marks fills them ("“The Long Tide”")."""
+    opening = start
+    while opening > 0 and doc[opening - 1].lower_ in _LEADING_WORDS:
+        opening -= 1
+    while end > start + 1 and doc[end - 1].is_quote:  # a closing mark the tagger took in ("Long Tide''")
+        end -= 1
+    after_quote = opening > 0 and _is_quote_mark(doc[opening - 1])
+    before_quote = end < len(doc) and _is_quote_mark(doc[end])
+    if after_quote and _is_closing_quote(doc, end):
+        return False
+    return after_quote or before_quote
+
+
+#: Verbs of posting: "on X" after them names where something was posted ("wrote on Chirper").
+_POSTING_VERBS = frozenset("say write post tweet add announce declare share reply respond joke quip vow boast".split())
+
+
+def platform_not_person(doc: Doc, start: int, end: int) -> bool:
+    """Whether a one-word PERSON span is where something was posted, not who posted it: the object of
+    "on" after a verb of posting ("Okafor wrote on Chirper") or of "to" after "take" ("took to
+    Chirper"). A possessive ("wrote on Okafor's page") keeps the person."""
+    if end - start != 1 or start == 0 or (end < len(doc) and doc[end].tag_ == "POS"):
+        return False
+    prep, verb = doc[start - 1], doc[start - 1].head
+    if doc[start].head.i != prep.i or verb.pos_ != "VERB":
+        return False
+    return (prep.lower_ == "on" and verb.lemma_ in _POSTING_VERBS) or (prep.lower_ == "to" and verb.lemma_ == "take")
+
+
+def ner_found(doc: Doc, start: int, end: int, label: str) -> Found | None:
+    """One NER entity as a mention: its span cleaned, its label checked (see module doc), or None."""
+    cleaned = clean_span(doc, start, end, label)
+    if cleaned is None or not normalise_name(doc[cleaned[0] : cleaned[1]].text):
+        return None
+    start, end = cleaned
+    if label == "PERSON" and platform_not_person(doc, start, end):
+        return Found(start, end, "ORG", "platform")
+    return Found(start, end, ner_label(doc[start:end].text, label))
+
+
 def found_mentions(doc: Doc) -> list[Found]:
     """Cleaned NER mentions plus acronym and title-context fixes, in text order."""
     spans = MentionSet(doc)
     for ent in doc.ents:
         if ent.label_ not in NAMED_LABELS:
             continue
-        cleaned = clean_span(doc, ent.start, ent.end, ent.label_)
-        if cleaned is not None and normalise_name(doc[cleaned[0] : cleaned[1]].text):
-            spans.add(Found(cleaned[0], cleaned[1], ner_label(doc[cleaned[0] : cleaned[1]].text, ent.label_)))
+        found = ner_found(doc, ent.start, ent.end, ent.label_)
+        if found is not None:
+            spans.add(found)
     acronym_mentions(doc, find_acronym_definitions(doc), spans)
     title_context_mentions(doc, spans)
     given_name_mentions(doc, spans)
+    for found in spans.sorted():
+        if found.label == "WORK_OF_ART" and quote_fragment(doc, found.start, found.end):
+            spans.remove(found)  # after the title-context fix, which may have typed it ("“…,” Harbor Fund CEO")
     coordination_types(doc, spans)
     return spans.sorted()
 
