@@ -341,17 +341,22 @@ def test_a_name_with_an_editors_bracket_keeps_both_halves(nlp):
 
 @pytest.mark.parametrize("text", [
     "Dock workers received a text saying, “Important Notice! Ferry Service Ends At Noon in Port Calder.”",
-    "Dock workers received an alert reading “Storm Warning! Stay off the piers tonight,” the union said.",
+    "Reporters asked twice: “Can the Harbor Board name a date for the new ferry?”",
+    "Okafor told Calder Radio that “Nothing in the Harbor Compact stops the ferries.”",
 ])
-def test_a_title_that_is_only_the_start_of_a_quotation_is_dropped(nlp, text):
+def test_words_that_only_start_a_quotation_are_not_a_title(nlp, text):
     doc = nlp(text)
     assert "WORK_OF_ART" in {e.label_ for e in doc.ents}  # the tagger's error this fix is for
     assert all(f.label != "WORK_OF_ART" for f in found_mentions(doc))
 
 
-def test_a_title_that_fills_its_quotation_marks_stays(nlp):
-    doc = nlp("In her book “The Long Tide,” Dana Roe describes the harbor.")
-    assert [(doc[f.start : f.end].text, f.label) for f in found_mentions(doc)][0] == ("Long Tide", "WORK_OF_ART")
+@pytest.mark.parametrize(("text", "title"), [
+    ("In her book “The Long Tide,” Dana Roe describes the harbor.", "Long Tide"),
+    ("“The Harbor Compact is working,” Mr. Ostrander said.", "Harbor Compact"),
+])
+def test_a_title_that_fills_its_quotation_or_reads_as_a_name_stays(nlp, text, title):
+    doc = nlp(text)
+    assert (title, "WORK_OF_ART") in {(doc[f.start : f.end].text, f.label) for f in found_mentions(doc)}
 
 
 @pytest.mark.parametrize("text", [

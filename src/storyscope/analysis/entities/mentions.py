@@ -19,8 +19,8 @@ Fixes, each general rather than tied to names:
 - coordination: a one-word mention listed with two or more mentions of one other type
   takes their type ("Sacramento, Sonoma, and Monterey");
 - quotation marks: a "title" (WORK_OF_ART) that touches a quotation mark without being the
-  whole quotation is words the tagger read across the mark ("“Urgent Notice! Ferries stop…”",
-  "…,” Okafor told reporters"), not a title, and is dropped;
+  whole quotation, and does not read as a name, is words the tagger read across the mark
+  ("“Can the Harbor Board name a date?”", "“Urgent Notice! Ferries stop…”"), not a title, and is dropped;
 - platforms: a one-word "person" where something is posted ("wrote on Chirper", "took to
   Chirper") is the platform, an organisation.
 """
@@ -391,6 +391,19 @@ def quote_fragment(doc: Doc, start: int, end: int) -> bool:
     return after_quote or before_quote
 
 
+#: Small words inside names ("Bank of the Bay", "Smith & Sons", "Women's Fund").
+_NAME_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "la", "&", "'s", "’s", "-"})
+
+
+def name_shaped(span: Span) -> bool:
+    """Whether a span reads as a name: capitalised words (or numbers: "13th Pier") with a name's small
+    words between them, and a first word that is not a function word. "Can the Harbor Board", "Because of
+    Tolls", "Urgent: Close" and "Daily Tide writer" read as words of a sentence, not as a name."""
+    if span[0].is_stop:
+        return False
+    return all(t.text[:1].isupper() or t.text[:1].isdigit() or t.lower_ in _NAME_FUNCTION_WORDS for t in span)
+
+
 #: Verbs of posting: "on X" after them names where something was posted ("wrote on Chirper").
 _POSTING_VERBS = frozenset("say write post tweet add announce declare share reply respond joke quip vow boast".split())
 
@@ -431,7 +444,8 @@ def found_mentions(doc: Doc) -> list[Found]:
     title_context_mentions(doc, spans)
     given_name_mentions(doc, spans)
     for found in spans.sorted():
-        if found.label == "WORK_OF_ART" and quote_fragment(doc, found.start, found.end):
+        span = doc[found.start : found.end]
+        if found.label == "WORK_OF_ART" and not name_shaped(span) and quote_fragment(doc, found.start, found.end):
             spans.remove(found)  # after the title-context fix, which may have typed it ("“…,” Harbor Fund CEO")
     coordination_types(doc, spans)
     return spans.sorted()
