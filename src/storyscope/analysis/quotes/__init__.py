@@ -19,7 +19,7 @@ from storyscope.analysis.quotes.component import annotate
 from storyscope.analysis.quotes.ledger import build_ledger
 from storyscope.analysis.quotes.lexicon import PRONOUN_GENDER
 from storyscope.analysis.registry import StoryContext, register_section
-from storyscope.model import Article, Entity, EntityMention, Quote, SpanText
+from storyscope.model import Article, Entity, EntityMention, Quote, SpanText, Title
 from storyscope.nlp.layout import furniture, overlaps
 
 __all__ = ["annotate", "build_quotes", "extract_quotes", "link_speakers"]
@@ -133,28 +133,29 @@ def _holders(head: list[str], entities: list[Entity]) -> list[Entity]:
     ]
 
 
+def _names(entity: Entity) -> set[str]:
+    """Every normalised name an entity goes by (its canonical name and aliases)."""
+    return {normalise_name(entity.canonical), *(normalise_name(a.text) for a in entity.aliases)}
+
+
+def _leads(title: Title, names: set[str]) -> bool:
+    """Whether a title makes its holder the leader of the organisation called one of ``names``."""
+    office = _office(title.role)
+    return (
+        bool(office) and office[-1] in _LEADER_OFFICES and not set(title.role.split()) & _SUBORDINATE_RANKS
+        and any(f" {name} " in f" {normalise_name(title.text)} " for name in names)
+    )
+
+
 def _leaders(organisation: str, entities: list[Entity]) -> list[Entity]:
     """People titled as leading ``organisation`` under any of its names ("ICE Director" for "the head
     of Immigration and Customs Enforcement"); a deputy or former one does not lead it."""
     key = normalise_name(organisation)
-    named = [
-        e for e in entities
-        if e.type != "PERSON" and key in {normalise_name(e.canonical), *(normalise_name(a.text) for a in e.aliases)}
-    ]
+    named = [e for e in entities if e.type != "PERSON" and key in _names(e)]
     if len(named) != 1:
         return []
-    forms = {normalise_name(named[0].canonical), *(normalise_name(a.text) for a in named[0].aliases)}
-    return [
-        entity
-        for entity in entities
-        if entity.type == "PERSON"
-        and any(
-            _office(t.role)[-1:] and _office(t.role)[-1] in _LEADER_OFFICES
-            and not set(t.role.split()) & _SUBORDINATE_RANKS
-            and any(f" {form} " in f" {normalise_name(t.text)} " for form in forms)
-            for t in entity.titles
-        )
-    ]
+    names = _names(named[0])
+    return [e for e in entities if e.type == "PERSON" and any(_leads(t, names) for t in e.titles)]
 
 
 def described_entity(description: str, article_id: str, entities: list[Entity]) -> str | None:
